@@ -1,0 +1,81 @@
+package monitor
+
+import "math"
+
+// Features are one frame's measurements against the baseline, each free of
+// image scale, so that "1.2" means the same on any camera.
+type Features struct {
+	// FaceFound is false when no face was seen; the other face features are
+	// then zero.
+	FaceFound bool
+	// ForwardLean is how much larger the face is than at calibration
+	// (0.2 = 20% larger, the head came closer; negative: sat back).
+	ForwardLean float64
+	// HeadDrop is how far the face centre sank, in calibrated face heights
+	// (negative: rose, as when standing up).
+	HeadDrop float64
+	// HeadShift is the sideways move of the face, in calibrated face heights.
+	HeadShift float64
+	// HeadRoll is the eye line's rotation from calibration, in degrees.
+	HeadRoll float64
+	// ChinDrop is the head's forward pitch: the relative shortening of the
+	// eyes-to-mouth distance against the eye distance, plus the eyes sinking
+	// below the ears (0 as calibrated, 0.2 clearly looking down).
+	ChinDrop float64
+	// NeckGap is the chin-to-shoulder-line gap over its calibrated value (1 as
+	// calibrated, 0.7 or less hunched); 0 when the shoulders were not found.
+	NeckGap float64
+	// ShoulderTilt is the shoulder line's rotation from calibration, degrees.
+	ShoulderTilt float64
+	// AtEdge is set when the face touches the picture's edge.
+	AtEdge bool
+	// PersonPresent is set when the body fills the bottom of the picture
+	// (from the segmentation mask): someone is in the chair.
+	PersonPresent bool
+}
+
+// Measure computes the features of one observation's face against b.
+func Measure(o Observation, f *Face, b Baseline) Features {
+	ft := Features{PersonPresent: personPresent(o)}
+	if f == nil {
+		return ft
+	}
+	g := measureFace(*f)
+	ft.FaceFound = true
+	ft.ForwardLean = g.size/b.FaceSize - 1
+	ft.HeadDrop = (g.center.Y - b.Center.Y) / b.FaceHeight
+	ft.HeadShift = (g.center.X - b.Center.X) / b.FaceHeight
+	ft.AtEdge = atEdge(f.Box, o.Width, o.Height)
+	if g.landmarks && b.Landmarks {
+		ft.HeadRoll = g.roll - b.Roll
+		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + 0.5*(g.earToEye-b.EarToEye)
+	}
+	ft.NeckGap, ft.ShoulderTilt = neckGap(o, g, b)
+	return ft
+}
+
+// neckGap prefers the silhouette's shoulder line, which holds in any light,
+// and falls back to the classical estimate.
+func neckGap(o Observation, g faceGeometry, b Baseline) (gap, tilt float64) {
+	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 {
+		return (s.Shoulders.MidY() - g.chinY) / b.FaceHeight / b.SilhouetteNeckGap, 0
+	}
+	if o.Shoulders.Found() && b.NeckGap > 0.05 {
+		return (o.Shoulders.MidY() - g.chinY) / b.FaceHeight / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt
+	}
+	return 0, 0
+}
+
+func atEdge(r Rect, w, h int) bool {
+	m := 0.02 * float64(max(w, h))
+	return r.X < m || r.Y < m || r.X+r.W > float64(w)-m || r.Y+r.H > float64(h)-m
+}
+
+// personPresent says whether a fresh silhouette shows a body in the chair.
+func personPresent(o Observation) bool {
+	s := o.Silhouette
+	return s != nil && o.SilhouetteAge.Seconds() < 3 && s.BottomCoverage > 0.35 && s.Coverage > 0.12
+}
+
+// dist is the distance between two points.
+func dist(a, b Point) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }

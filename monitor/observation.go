@@ -1,0 +1,102 @@
+package monitor
+
+import "time"
+
+// Point is a position in frame pixels, x to the right and y downwards.
+type Point struct{ X, Y float64 }
+
+// Rect is an axis-aligned box in frame pixels.
+type Rect struct{ X, Y, W, H float64 }
+
+// Center is the middle of the box.
+func (r Rect) Center() Point { return Point{r.X + r.W/2, r.Y + r.H/2} }
+
+// Area is the box's area in square pixels.
+func (r Rect) Area() float64 { return r.W * r.H }
+
+// Landmark indexes Face.Landmarks, in the order BlazeFace reports them.
+type Landmark int
+
+// The six facial landmarks, as seen in the picture ("right eye" is the user's
+// right eye, which appears on the left of an unmirrored frame).
+const (
+	RightEye Landmark = iota
+	LeftEye
+	NoseTip
+	Mouth
+	RightEar
+	LeftEar
+	landmarkCount
+)
+
+// Face is one detected face.
+type Face struct {
+	Box Rect
+	// Landmarks holds the six keypoints when HasLandmarks is true (the cascade
+	// detector finds boxes only).
+	Landmarks    [landmarkCount]Point
+	HasLandmarks bool
+	// Score is the detector's confidence in [0, 1].
+	Score float64
+}
+
+// Landmark returns one keypoint of the face.
+func (f Face) Landmark(l Landmark) Point { return f.Landmarks[l] }
+
+// ShoulderLine is where the user's shoulders meet the picture, below the face.
+// A side with zero confidence was not found.
+type ShoulderLine struct {
+	Left, Right                     Point
+	LeftConfidence, RightConfidence float64
+}
+
+// Found reports whether both shoulders were seen well enough to use.
+func (s ShoulderLine) Found() bool { return s.LeftConfidence > 0.3 && s.RightConfidence > 0.3 }
+
+// MidY is the height of the shoulder line's middle.
+func (s ShoulderLine) MidY() float64 { return (s.Left.Y + s.Right.Y) / 2 }
+
+// Silhouette summarises a person-segmentation mask: where the user's body is,
+// without keeping the mask itself.
+type Silhouette struct {
+	// Coverage is the fraction of the frame covered by the person.
+	Coverage float64
+	// BottomCoverage is the fraction of the bottom row covered by the person:
+	// someone sitting in front of the camera fills the bottom of the picture.
+	BottomCoverage float64
+	// Top is the highest row of the person (the top of the head).
+	Top float64
+	// Shoulders is the silhouette's shoulder line: where the outline widens
+	// below the head.
+	Shoulders ShoulderLine
+	// CenterX is the horizontal centre of the person's mass.
+	CenterX float64
+}
+
+// Scene is a tiny grey thumbnail of the whole picture (values 0..1, row-major),
+// enough to tell that the camera moved, far too small to show anyone.
+type Scene struct {
+	W, H int
+	Pix  []float32
+}
+
+// Observation is everything the vision side saw in one frame, as plain values.
+type Observation struct {
+	// At is when the frame was captured (input time for a recording).
+	At time.Duration
+	// Width and Height are the frame's size in pixels.
+	Width, Height int
+	// Faces are all faces found, best first.
+	Faces []Face
+	// Shoulders is the classical shoulder estimate below the most likely user.
+	Shoulders ShoulderLine
+	// Silhouette is the latest person mask summary, nil when segmentation is
+	// off or has not run yet; SilhouetteAge is how long ago it was taken.
+	Silhouette    *Silhouette
+	SilhouetteAge time.Duration
+	// Brightness is the picture's mean luma (0..255) and Contrast its spread:
+	// a covered lens or a dead camera is dark and flat.
+	Brightness, Contrast float64
+	// Scene is a thumbnail used to notice that the camera was moved.
+	Scene Scene
+}

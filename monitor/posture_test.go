@@ -1,0 +1,106 @@
+package monitor
+
+import (
+	"errors"
+	"testing"
+	"time"
+)
+
+func TestEachKindOfSlouchIsRecognised(t *testing.T) {
+	b := calibrated(t)
+	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: b}
+	cases := []struct {
+		name string
+		p    pose
+		want SlouchKind
+	}{
+		{"leaning in", pose{lean: 0.3, drop: 0.1}, LeaningIn},
+		{"slid down and back", pose{lean: -0.15, drop: 0.45}, Slumped},
+		{"sunk in the chair", pose{drop: 0.6}, Slumped},
+		{"chin towards the keyboard", pose{chin: 0.35}, Hunched},
+		{"neck shortened onto the shoulders", pose{neck: 0.55}, Hunched},
+		{"head on one side", pose{roll: 25, shift: 0.3}, Tilted},
+	}
+	for _, tc := range cases {
+		o := tc.p.observe(0)
+		j := c.Classify(Measure(o, &o.Faces[0], b), false)
+		if j.Posture != Slouched || j.Kind != tc.want {
+			t.Errorf("%s: got %s/%q (score %.2f), want slouched/%s", tc.name, j.Posture, j.Kind, j.Score, tc.want)
+		}
+		if j.Score < 0.5 {
+			t.Errorf("%s: score %.2f, want at least 0.5 for a slouch", tc.name, j.Score)
+		}
+	}
+}
+
+func TestUprightButAliveIsNotASlouch(t *testing.T) {
+	b := calibrated(t)
+	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: b}
+	for name, p := range map[string]pose{
+		"as calibrated":        {},
+		"a little closer":      {lean: 0.07},
+		"sitting back a bit":   {lean: -0.1, drop: 0.05},
+		"standing up":          {lean: -0.2, drop: -1.2},
+		"turned to a screen":   {shift: 0.5, roll: 4},
+		"talking, chin moving": {chin: 0.1},
+	} {
+		o := p.observe(0)
+		if j := c.Classify(Measure(o, &o.Faces[0], b), false); j.Posture != Upright {
+			t.Errorf("%s: got %s/%s (score %.2f), want upright", name, j.Posture, j.Kind, j.Score)
+		}
+	}
+}
+
+func TestSensitivityMovesTheLine(t *testing.T) {
+	b := calibrated(t)
+	o := pose{lean: 0.17}.observe(0)
+	ft := Measure(o, &o.Faces[0], b)
+	for s, want := range map[Sensitivity]Posture{Low: Upright, Medium: Slouched, High: Slouched} {
+		c := Classifier{Thresholds: DefaultThresholds, Sensitivity: s, Baseline: b}
+		if got := c.Classify(ft, false).Posture; got != want {
+			t.Errorf("sensitivity %s: got %s, want %s", s, got, want)
+		}
+	}
+	if _, err := ParseSensitivity("extreme"); err == nil {
+		t.Error("ParseSensitivity accepted an unknown name")
+	}
+}
+
+func TestCalibrationRefusesWhatItCannotTrust(t *testing.T) {
+	if _, err := Calibrate(frames(0, segment{5 * time.Second, pose{noFace: true}})); !errors.Is(err, ErrNoFace) {
+		t.Errorf("no face: got %v", err)
+	}
+	two := pose{second: &pose{shift: 2, lean: -0.1}}
+	if _, err := Calibrate(frames(0, segment{5 * time.Second, two})); !errors.Is(err, ErrTwoFaces) {
+		t.Errorf("two faces: got %v", err)
+	}
+	var restless []segment
+	for i := 0; i < 10; i++ {
+		restless = append(restless, segment{500 * time.Millisecond, pose{lean: float64(i%3) * 0.25, drop: float64(i%4) * 0.4}})
+	}
+	if _, err := Calibrate(frames(0, restless...)); !errors.Is(err, ErrTooRestless) {
+		t.Errorf("restless: got %v", err)
+	}
+	small := pose{second: &pose{shift: 2, lean: -0.6}}
+	if _, err := Calibrate(frames(0, segment{5 * time.Second, small})); err != nil {
+		t.Errorf("a smaller face in the background should not stop calibration: %v", err)
+	}
+}
+
+func TestCalibrationTakesMediansOverNaturalMovement(t *testing.T) {
+	var segs []segment
+	for i := 0; i < 10; i++ {
+		segs = append(segs, segment{500 * time.Millisecond, pose{lean: 0.03 * float64(i%3-1), drop: 0.05 * float64(i%3-1)}})
+	}
+	segs = append(segs, segment{500 * time.Millisecond, pose{drop: 1}}) // one outlier: a glance
+	b, err := Calibrate(frames(0, segs...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := b.Center.Y - 200; d > 5 || d < -5 {
+		t.Errorf("baseline face centre y = %.1f, want 200 ± 5 (the glance must not pull it)", b.Center.Y)
+	}
+	if b.NeckGap < 0.55 || b.NeckGap > 0.65 {
+		t.Errorf("baseline neck gap %.2f face heights, want 0.6", b.NeckGap)
+	}
+}

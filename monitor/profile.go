@@ -1,0 +1,81 @@
+package monitor
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+)
+
+// ProfileVersion is the version of the profile file format this build writes
+// and reads.
+const ProfileVersion = 1
+
+// Profile is a saved calibration: the baseline and where it was taken.
+type Profile struct {
+	Version  int       `json:"version"`
+	Created  time.Time `json:"created"`
+	Source   string    `json:"source"` // camera name or input file
+	Baseline Baseline  `json:"baseline"`
+}
+
+// SaveProfile writes p to path atomically (a temporary file renamed into
+// place), readable only by the user.
+func SaveProfile(path string, p Profile) error {
+	p.Version = ProfileVersion
+	data, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return fmt.Errorf("save profile: %w", err)
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("save profile %s: %w", path, err)
+	}
+	tmp, err := os.CreateTemp(dir, ".profile-*")
+	if err != nil {
+		return fmt.Errorf("save profile %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(append(data, '\n')); err != nil {
+		tmp.Close()
+		return fmt.Errorf("save profile %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("save profile %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o600); err != nil {
+		return fmt.Errorf("save profile %s: %w", path, err)
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// LoadProfile reads a profile, saying plainly what to do when it cannot.
+func LoadProfile(path string) (Profile, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return Profile{}, fmt.Errorf("profile %s not found; create one with 'hunch calibrate --out %s'", path, path)
+	}
+	if err != nil {
+		return Profile{}, fmt.Errorf("read profile %s: %w", path, err)
+	}
+	return ParseProfile(path, data)
+}
+
+// ParseProfile decodes and checks a profile's bytes; name is used in errors.
+func ParseProfile(name string, data []byte) (Profile, error) {
+	var p Profile
+	if err := json.Unmarshal(data, &p); err != nil {
+		return Profile{}, fmt.Errorf("profile %s is not a Hunch profile (%v); recalibrate with 'hunch calibrate --out %s'", name, err, name)
+	}
+	if p.Version != ProfileVersion {
+		return Profile{}, fmt.Errorf("profile %s is version %d, this Hunch reads version %d; recalibrate with 'hunch calibrate --out %s'", name, p.Version, ProfileVersion, name)
+	}
+	b := p.Baseline
+	if b.FaceSize <= 0 || b.FaceHeight <= 0 || b.Width <= 0 || b.Height <= 0 {
+		return Profile{}, fmt.Errorf("profile %s has no usable baseline; recalibrate with 'hunch calibrate --out %s'", name, name)
+	}
+	return p, nil
+}

@@ -1,0 +1,114 @@
+package monitor
+
+import (
+	"math"
+	"time"
+)
+
+// Update is what the monitor decided about one analysed frame.
+type Update struct {
+	At        time.Duration
+	FaceFound bool
+	// Face is the user's face when found.
+	Face Face
+	// Posture and Kind are this frame's own judgement; Score how far towards
+	// a slouch (0..1).
+	Posture Posture
+	Kind    SlouchKind
+	Score   float64
+	// State and StateKind are the calm judgement over time that alerts and
+	// accounting follow.
+	State     Posture
+	StateKind SlouchKind
+	// Alert is true on the frame an alert fires.
+	Alert bool
+	// SlouchFor is how long the current slouch has lasted (0 when upright).
+	SlouchFor time.Duration
+	// SetupChanged is set while the picture no longer matches the
+	// calibration (the camera or chair was moved): recalibrate.
+	SetupChanged bool
+	Features     Features
+}
+
+// Session follows one user from a baseline, frame by frame.
+type Session struct {
+	classifier Classifier
+	tracker    *tracker
+	setup      *setupWatch
+	tally      Tally
+	last       Judgement
+	prevAt     time.Duration
+	lastFace   *Face
+	lastFaceAt time.Duration
+}
+
+// NewSession starts following the user described by b; start is the input
+// time at which monitoring begins (the end of calibration).
+func NewSession(b Baseline, set Settings, start time.Duration) *Session {
+	return &Session{
+		classifier: Classifier{Thresholds: set.Thresholds, Sensitivity: set.Sensitivity, Baseline: b},
+		tracker:    newTracker(set, start),
+		setup:      newSetupWatch(b),
+		prevAt:     start,
+	}
+}
+
+// Step judges one observation and advances the state.
+func (s *Session) Step(o Observation) Update {
+	face := s.pickUser(o.Faces)
+	ft := Measure(o, face, s.classifier.Baseline)
+	j := s.classifier.Classify(ft, s.last.Posture == Slouched)
+	if face == nil && s.userStillThere(o) {
+		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
+	}
+	changed := s.setup.step(o)
+	alert := s.tracker.step(o.At, j, changed)
+	u := Update{At: o.At, FaceFound: face != nil, Posture: j.Posture, Kind: j.Kind, Score: j.Score,
+		State: s.tracker.state, StateKind: s.tracker.kind, Alert: alert, SetupChanged: changed, Features: ft}
+	if face != nil {
+		u.Face = *face
+		s.lastFace, s.lastFaceAt = face, o.At
+	}
+	if u.State == Slouched {
+		u.SlouchFor = o.At - s.tracker.slouchStart
+	}
+	dt := min(max(o.At-s.prevAt, 0), 5*time.Second)
+	s.tally.add(u.State, u.StateKind, dt, alert)
+	s.prevAt, s.last = o.At, j
+	return u
+}
+
+// Tally is the accounting so far.
+func (s *Session) Tally() Tally { return s.tally }
+
+// Baseline is the calibration this session compares against.
+func (s *Session) Baseline() Baseline { return s.classifier.Baseline }
+
+// pickUser chooses, among the faces seen, the one nearest where the user
+// was last seen (or calibrated) and closest to their size.
+func (s *Session) pickUser(faces []Face) *Face {
+	b := s.classifier.Baseline
+	ref, size := b.Center, b.FaceSize
+	if s.lastFace != nil {
+		ref, size = s.lastFace.Box.Center(), math.Sqrt(s.lastFace.Box.Area())
+	}
+	var best *Face
+	bestCost := math.Inf(1)
+	for i := range faces {
+		f := &faces[i]
+		cost := dist(f.Box.Center(), ref)/b.FaceHeight + 2*math.Abs(math.Log(math.Sqrt(f.Box.Area())/size))
+		if cost < bestCost {
+			best, bestCost = f, cost
+		}
+	}
+	return best
+}
+
+// userStillThere tells a face that left the picture from an empty chair: a
+// face at the edge a moment ago, or a body filling the bottom of the picture.
+func (s *Session) userStillThere(o Observation) bool {
+	if personPresent(o) {
+		return true
+	}
+	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.Width, o.Height)
+}
