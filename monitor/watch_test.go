@@ -1,0 +1,65 @@
+package monitor
+
+import (
+	"context"
+	"errors"
+	"io"
+	"testing"
+)
+
+// replay is an Observer over a recorded sequence.
+type replay struct {
+	obs     []Observation
+	focused *Rect
+}
+
+func (r *replay) Observe(ctx context.Context) (Observation, error) {
+	if err := ctx.Err(); err != nil {
+		return Observation{}, err
+	}
+	if len(r.obs) == 0 {
+		return Observation{}, io.EOF
+	}
+	o := r.obs[0]
+	r.obs = r.obs[1:]
+	return o, nil
+}
+func (r *replay) Close() error { return nil }
+func (r *replay) Focus(f Rect) { r.focused = &f }
+
+func TestWatchCalibratesOnTheFirstSecondsThenJudges(t *testing.T) {
+	src := &replay{obs: frames(0, segment{s(5), upright}, segment{s(40), leaning})}
+	w := Watch{CalibrateFor: s(4), Settings: DefaultSettings()}
+	var ups []Update
+	sess, err := w.Run(context.Background(), src, func(u Update) { ups = append(ups, u) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ups[0].Posture != Calibrating || ups[8].Posture != Calibrating || ups[9].Posture == Calibrating {
+		t.Errorf("calibration should cover the first 4 s (frames 0..8): got %s, %s, %s", ups[0].Posture, ups[8].Posture, ups[9].Posture)
+	}
+	if src.focused == nil || src.focused.H != 140 {
+		t.Errorf("the source was not focused on the calibrated face: %+v", src.focused)
+	}
+	if sess.Tally().Alerts != 1 || len(ups) != 90 {
+		t.Errorf("alerts %d over %d updates, want 1 over 90", sess.Tally().Alerts, len(ups))
+	}
+}
+
+func TestWatchSaysWhenCalibrationCannotWork(t *testing.T) {
+	w := Watch{CalibrateFor: s(4), Settings: DefaultSettings()}
+	_, err := w.Run(context.Background(), &replay{obs: frames(0, segment{s(10), empty})}, func(Update) {})
+	if !errors.Is(err, ErrNoFace) {
+		t.Errorf("empty input: got %v, want ErrNoFace", err)
+	}
+	_, err = w.Run(context.Background(), &replay{obs: frames(0, segment{s(2), upright})}, func(Update) {})
+	if !errors.Is(err, ErrTooFew) {
+		t.Errorf("input shorter than calibration: got %v, want ErrTooFew", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = w.Run(ctx, &replay{obs: frames(0, segment{s(10), upright})}, func(Update) {})
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: got %v", err)
+	}
+}
