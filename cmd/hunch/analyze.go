@@ -1,0 +1,87 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/hunch-posture/hunch/monitor"
+	"github.com/hunch-posture/hunch/vision"
+)
+
+func init() {
+	commands["analyze"] = command{summary: "analyse a recording or a camera and print the posture frame by frame", run: runAnalyze}
+}
+
+// analyzeFlags are analyze's options beyond the source.
+type analyzeFlags struct {
+	src         sourceFlags
+	calibrate   float64
+	profile     string
+	sensitivity string
+	onset       time.Duration
+	json        bool
+}
+
+func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var f analyzeFlags
+	fs := newFlags("analyze", "analyze --input PATH|--camera N [--calibrate SECONDS | --profile FILE] [flags]", stderr)
+	f.src.register(fs)
+	fs.Float64Var(&f.calibrate, "calibrate", 5, "calibrate on the first `seconds` of the input (sit upright)")
+	fs.StringVar(&f.profile, "profile", "", "use a saved calibration `file` instead of calibrating")
+	fs.StringVar(&f.sensitivity, "sensitivity", "medium", "how strict: low, medium or high")
+	fs.DurationVar(&f.onset, "onset", 20*time.Second, "how long a slouch lasts before it alerts")
+	fs.BoolVar(&f.json, "json", false, "print one JSON object per analysed frame, then a summary")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	watch, cfg, err := f.watch()
+	if err != nil {
+		return err
+	}
+	p, err := vision.Open(cfg)
+	if err != nil {
+		return err
+	}
+	defer p.Close()
+	out := newAnalysisWriter(stdout, f.json)
+	sess, err := watch.Run(ctx, p, out.update)
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%s: %w", f.src.name(), err)
+	}
+	var tally monitor.Tally
+	if sess != nil {
+		tally = sess.Tally()
+	}
+	return out.summary(tally, p.Timing().MedianMS)
+}
+
+// watch checks the flags and builds the run.
+func (f *analyzeFlags) watch() (monitor.Watch, vision.Config, error) {
+	cfg, err := f.src.config()
+	if err != nil {
+		return monitor.Watch{}, cfg, err
+	}
+	set := monitor.DefaultSettings()
+	if set.Sensitivity, err = monitor.ParseSensitivity(f.sensitivity); err != nil {
+		return monitor.Watch{}, cfg, err
+	}
+	if f.onset < 0 {
+		return monitor.Watch{}, cfg, fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
+	}
+	set.Onset = f.onset
+	if f.calibrate <= 0 || f.calibrate > 600 {
+		return monitor.Watch{}, cfg, fmt.Errorf("--calibrate %g: use 1 to 600 seconds", f.calibrate)
+	}
+	w := monitor.Watch{Settings: set, CalibrateFor: time.Duration(f.calibrate * float64(time.Second))}
+	if f.profile != "" {
+		prof, err := monitor.LoadProfile(f.profile)
+		if err != nil {
+			return w, cfg, err
+		}
+		w.Baseline = &prof.Baseline
+	}
+	return w, cfg, nil
+}

@@ -1,0 +1,82 @@
+// Command hunch watches your posture through the webcam and nudges you when you
+// hunch. With no subcommand it starts the desktop app; the subcommands analyse
+// recordings, calibrate, report and check the machine.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"syscall"
+)
+
+// command is one subcommand: it parses its own flags from args and writes its
+// output to stdout. A returned error is shown to the user as one line.
+type command struct {
+	summary string
+	hidden  bool
+	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+}
+
+// commands lists every subcommand; each lives in a file of its own.
+var commands = map[string]command{}
+
+// errUsage marks an error already explained by a usage message.
+var errUsage = errors.New("usage")
+
+func main() {
+	// OpenCV's own log lines would bury Hunch's one-line errors.
+	if os.Getenv("OPENCV_LOG_LEVEL") == "" {
+		os.Setenv("OPENCV_LOG_LEVEL", "SILENT")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches to a subcommand and turns its error into an exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	name := "app"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		name, args = args[0], args[1:]
+	} else if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "-help") {
+		printHelp(stdout)
+		return 0
+	}
+	cmd, ok := commands[name]
+	if !ok {
+		fmt.Fprintf(stderr, "hunch: unknown command %q; run 'hunch --help' to see the commands\n", name)
+		return 2
+	}
+	err := cmd.run(ctx, args, stdout, stderr)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage):
+		return 2
+	default:
+		fmt.Fprintf(stderr, "hunch %s: %v\n", name, err)
+		return 1
+	}
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintln(w, "Hunch watches your posture through the webcam and nudges you when you hunch.")
+	fmt.Fprintln(w, "\nUsage: hunch [command] [flags]   (no command starts the app)\n\nCommands:")
+	names := make([]string, 0, len(commands))
+	for n, c := range commands {
+		if !c.hidden {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'hunch COMMAND --help' for a command's flags.")
+}

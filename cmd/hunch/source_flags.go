@@ -1,0 +1,54 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/hunch-posture/hunch/vision"
+)
+
+// sourceFlags are the flags that choose and tune what Hunch watches.
+type sourceFlags struct {
+	input        string
+	camera       int
+	fps          float64
+	realtime     bool
+	detector     string
+	segmentEvery int
+}
+
+func (s *sourceFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&s.input, "input", "", "a video `file` or image-sequence pattern (frames/%04d.jpg) to analyse")
+	fs.IntVar(&s.camera, "camera", -1, "the camera `index` to watch (0 is the first)")
+	fs.Float64Var(&s.fps, "fps", 2, "analysed frames per second of input time (0: every frame)")
+	fs.BoolVar(&s.realtime, "realtime", false, "read a file at its own frame rate, as a camera delivers it")
+	fs.StringVar(&s.detector, "detector", "blazeface", "face detector: blazeface or cascade")
+	fs.IntVar(&s.segmentEvery, "segment-every", 4, "run person segmentation every N analysed frames (0: off)")
+}
+
+// config checks the flags and turns them into the vision pipeline's config.
+func (s *sourceFlags) config() (vision.Config, error) {
+	switch {
+	case s.input != "" && s.camera >= 0:
+		return vision.Config{}, errors.New("give either --input FILE or --camera N, not both")
+	case s.input == "" && s.camera < 0:
+		return vision.Config{}, errors.New("nothing to watch: give --input FILE (a recording) or --camera N (0 is the first camera)")
+	case s.fps < 0 || s.fps > 120:
+		return vision.Config{}, fmt.Errorf("--fps %g is out of range: use 0 (every frame) up to 120", s.fps)
+	case s.detector != "blazeface" && s.detector != "cascade":
+		return vision.Config{}, fmt.Errorf("unknown --detector %q: use blazeface or cascade", s.detector)
+	case s.segmentEvery < 0:
+		return vision.Config{}, fmt.Errorf("--segment-every %d: use 0 (off) or a positive number of frames", s.segmentEvery)
+	}
+	return vision.Config{Camera: s.camera, Input: s.input, FPS: s.fps, Realtime: s.realtime,
+		Detector: s.detector, SegmentEvery: s.segmentEvery}, nil
+}
+
+// name says what is being watched, for messages and profiles.
+func (s *sourceFlags) name() string {
+	if s.input != "" {
+		return s.input
+	}
+	return fmt.Sprintf("camera %d", s.camera)
+}
