@@ -1,0 +1,201 @@
+package clips
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+	"math/rand"
+	"time"
+
+	"gocv.io/x/gocv"
+
+	"github.com/hunch-posture/hunch/monitor"
+	"github.com/hunch-posture/hunch/vision"
+)
+
+// Generate writes an MJPG .avi at outPath made from the upright frame at
+// basePath (see vision.FaceImagePath) following script, and returns the
+// truth of every frame.
+func Generate(outPath, basePath string, fps float64, script []Segment, opts Options) ([]Truth, error) {
+	if fps <= 0 {
+		return nil, fmt.Errorf("generate clip: fps %g must be positive", fps)
+	}
+	face, err := findFace(basePath)
+	if err != nil {
+		return nil, err
+	}
+	base := gocv.IMRead(basePath, gocv.IMReadColor)
+	defer base.Close()
+	if base.Empty() {
+		return nil, fmt.Errorf("generate clip: cannot read %s", basePath)
+	}
+	w, h := base.Cols(), base.Rows()
+	vw, err := gocv.VideoWriterFile(outPath, "MJPG", fps, w, h, true)
+	if err != nil {
+		return nil, fmt.Errorf("generate clip %s: %w", outPath, err)
+	}
+	defer vw.Close()
+
+	empty := emptyChair(base, face)
+	defer empty.Close()
+	small := secondFace(base, face)
+	defer small.Close()
+	frame, lit := gocv.NewMat(), gocv.NewMat()
+	defer frame.Close()
+	defer lit.Close()
+
+	ramp := opts.Ramp
+	if ramp == 0 {
+		ramp = 500 * time.Millisecond
+	}
+	rng := rand.New(rand.NewSource(opts.Seed))
+	var truth []Truth
+	prev := pose{zoom: 1}
+	start := 0.0
+	n := 0
+	for si, seg := range script {
+		if seg.Seconds <= 0 {
+			return nil, fmt.Errorf("generate clip: segment %d (%s) has no length", si, seg.Kind)
+		}
+		goal := target(seg.Kind)
+		end := start + seg.Seconds
+		for ; float64(n)/fps < end-1e-9; n++ {
+			t := float64(n) / fps
+			in := t - start
+			f := math.Min(1, in/ramp.Seconds())
+			p := mix(prev, goal, f)
+			if seg.Kind == Glance {
+				p = mix(p, pose{zoom: 1, dy: 0.5, angle: 0}, glanceAmount(in, seg.Seconds))
+			}
+			if opts.Jitter > 0 {
+				p.dx += rng.NormFloat64() * opts.Jitter / face.W
+				p.dy += rng.NormFloat64() * opts.Jitter / face.H
+			}
+			if seg.Kind == Away {
+				empty.CopyTo(&frame)
+			} else {
+				warp(base, &frame, face, p)
+				if seg.Kind == SecondFace {
+					pasteSecondFace(&frame, small, face)
+				}
+			}
+			out := frame
+			if opts.Lighting > 0 {
+				gain := 1 + opts.Lighting*math.Sin(2*math.Pi*t/20)
+				frame.ConvertToWithParams(&lit, gocv.MatTypeCV8UC3, float32(gain), 0)
+				out = lit
+			}
+			if opts.Noise > 0 {
+				addNoise(out, opts.Noise, rng)
+			}
+			if err := vw.Write(out); err != nil {
+				return nil, fmt.Errorf("generate clip %s: %w", outPath, err)
+			}
+			truth = append(truth, Truth{
+				At:         time.Duration(t * float64(time.Second)),
+				Posture:    posture(seg.Kind),
+				Kind:       seg.Kind,
+				Transition: si > 0 && in < ramp.Seconds(),
+			})
+		}
+		if seg.Kind != Away && seg.Kind != Glance {
+			prev = goal
+		}
+		start = end
+	}
+	return truth, nil
+}
+
+// glanceAmount is how far the head is down at time in of a glance segment:
+// down for up to 2 s in the middle, with quick ramps.
+func glanceAmount(in, length float64) float64 {
+	dur := math.Min(2, length/2)
+	s := (length - dur) / 2
+	switch {
+	case in < s || in > s+dur:
+		return 0
+	case in < s+0.3:
+		return (in - s) / 0.3
+	case in > s+dur-0.3:
+		return (s + dur - in) / 0.3
+	}
+	return 1
+}
+
+// findFace locates the face of the base frame with vision's detector.
+func findFace(path string) (monitor.Rect, error) {
+	p, err := vision.OpenImages(vision.Config{Detector: vision.DetectorBlazeFace})
+	if err != nil {
+		return monitor.Rect{}, fmt.Errorf("generate clip: %w", err)
+	}
+	defer p.Close()
+	obs, err := p.ObserveFile(path, 0)
+	if err != nil {
+		return monitor.Rect{}, fmt.Errorf("generate clip: %w", err)
+	}
+	if len(obs.Faces) == 0 {
+		return monitor.Rect{}, fmt.Errorf("generate clip: no face in %s; use an upright webcam frame", path)
+	}
+	return obs.Faces[0].Box, nil
+}
+
+// warp draws base into dst scaled and rolled about the face, then shifted.
+func warp(base gocv.Mat, dst *gocv.Mat, face monitor.Rect, p pose) {
+	c := face.Center()
+	m := gocv.GetRotationMatrix2D(image.Pt(int(c.X), int(c.Y)), p.angle, p.zoom)
+	defer m.Close()
+	m.SetDoubleAt(0, 2, m.GetDoubleAt(0, 2)+p.dx*face.W)
+	m.SetDoubleAt(1, 2, m.GetDoubleAt(1, 2)+p.dy*face.H)
+	gocv.WarpAffineWithParams(base, dst, m, image.Pt(base.Cols(), base.Rows()), gocv.InterpolationLinear, gocv.BorderReplicate, color.RGBA{})
+}
+
+// emptyChair is the background without the person: the strip above the head
+// stretched over the frame and blurred.
+func emptyChair(base gocv.Mat, face monitor.Rect) gocv.Mat {
+	top := int(math.Max(8, face.Y*0.8))
+	strip := base.Region(image.Rect(0, 0, base.Cols(), top))
+	defer strip.Close()
+	out := gocv.NewMat()
+	gocv.Resize(strip, &out, image.Pt(base.Cols(), base.Rows()), 0, 0, gocv.InterpolationLinear)
+	gocv.GaussianBlur(out, &out, image.Pt(31, 31), 0, 0, gocv.BorderReplicate)
+	return out
+}
+
+// secondFace is a copy of the face region at 60% size.
+func secondFace(base gocv.Mat, face monitor.Rect) gocv.Mat {
+	r := image.Rect(int(face.X-0.2*face.W), int(face.Y-0.2*face.H), int(face.X+1.2*face.W), int(face.Y+1.2*face.H)).
+		Intersect(image.Rect(0, 0, base.Cols(), base.Rows()))
+	roi := base.Region(r)
+	defer roi.Close()
+	out := gocv.NewMat()
+	gocv.Resize(roi, &out, image.Pt(r.Dx()*6/10, r.Dy()*6/10), 0, 0, gocv.InterpolationArea)
+	return out
+}
+
+// pasteSecondFace puts the small face on whichever side has more room.
+func pasteSecondFace(dst *gocv.Mat, small gocv.Mat, face monitor.Rect) {
+	x := 8
+	if face.Center().X < float64(dst.Cols())/2 {
+		x = dst.Cols() - small.Cols() - 8
+	}
+	r := image.Rect(x, 8, x+small.Cols(), 8+small.Rows()).Intersect(image.Rect(0, 0, dst.Cols(), dst.Rows()))
+	if r.Dx() != small.Cols() || r.Dy() != small.Rows() {
+		return
+	}
+	roi := dst.Region(r)
+	small.CopyTo(&roi)
+	roi.Close()
+}
+
+// addNoise adds Gaussian sensor noise to an 8-bit picture in place.
+func addNoise(m gocv.Mat, sd float64, rng *rand.Rand) {
+	b, err := m.DataPtrUint8()
+	if err != nil {
+		return
+	}
+	for i, v := range b {
+		n := float64(v) + rng.NormFloat64()*sd
+		b[i] = uint8(math.Max(0, math.Min(255, n)))
+	}
+}

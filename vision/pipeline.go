@@ -1,0 +1,337 @@
+package vision
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"math"
+	"sort"
+	"sync"
+	"time"
+
+	"gocv.io/x/gocv"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// Detector names accepted by Config.Detector.
+const (
+	DetectorBlazeFace = "blazeface"
+	DetectorCascade   = "cascade"
+)
+
+// Config chooses the input and what the pipeline computes.
+type Config struct {
+	// Camera is the camera index, used when Input is empty.
+	Camera int
+	// Input is a video file or an image-sequence pattern (frames/%04d.jpg).
+	Input string
+	// FPS is analysed frames per second of input time; 0 analyses every frame.
+	FPS float64
+	// Realtime paces a file to its own frame rate, as a camera delivers it.
+	Realtime bool
+	// Detector is "blazeface" (default when empty) or "cascade".
+	Detector string
+	// SegmentEvery runs person segmentation on every Nth analysed frame
+	// (and always the first); 0 turns it off.
+	SegmentEvery int
+	// Focus, when set, is the user's known face: detection looks there first
+	// and faces are ordered by nearness to it.
+	Focus *monitor.Rect
+}
+
+// DefaultConfig is camera 0 at 2 analysed frames a second with BlazeFace and
+// segmentation every 4th frame.
+func DefaultConfig() Config {
+	return Config{FPS: 2, Detector: DetectorBlazeFace, SegmentEvery: 4}
+}
+
+// Timing summarises detection and analysis time per frame, decoding excluded.
+type Timing struct {
+	// Frames is how many frames were analysed.
+	Frames int
+	// MedianMS and MeanMS are milliseconds per analysed frame.
+	MedianMS, MeanMS float64
+}
+
+// Pipeline reads frames and turns each into a monitor.Observation. It is
+// not safe for concurrent use, except Timing, Info and SetFocus.
+type Pipeline struct {
+	src      frameSource // nil for a pipeline that only observes given images
+	detector faceDetector
+	// DetectorName is the detector actually in use (the cascade when BlazeFace could not load).
+	DetectorName string
+	shoulders    *shoulderFinder
+	segmenter    *personSegmenter
+	segEvery     int
+
+	frame, grey, small, thumb gocv.Mat
+	mean, stddev              gocv.Mat
+
+	mu      sync.Mutex
+	focus   *monitor.Rect
+	timings []time.Duration // ring of recent frame times
+	total   time.Duration
+	frames  int
+
+	lastSil *monitor.Silhouette
+	silAt   time.Duration
+}
+
+// analysisWidth is the width of the grey picture used for shoulders and statistics.
+const analysisWidth = 320
+
+// Scene thumbnail size.
+const sceneW, sceneH = 32, 24
+
+// Open opens the configured camera or file and loads the models.
+func Open(cfg Config) (*Pipeline, error) {
+	src, err := openSource(cfg.Camera, cfg.Input, cfg.FPS, cfg.Realtime)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newPipeline(cfg)
+	if err != nil {
+		src.Close()
+		return nil, err
+	}
+	p.src = src
+	return p, nil
+}
+
+// OpenImages loads the models for a pipeline without a frame source, to
+// observe given pictures with ObserveImage (calibration previews, tests).
+func OpenImages(cfg Config) (*Pipeline, error) { return newPipeline(cfg) }
+
+func newPipeline(cfg Config) (*Pipeline, error) {
+	p := &Pipeline{segEvery: cfg.SegmentEvery, focus: cfg.Focus}
+	switch cfg.Detector {
+	case "", DetectorBlazeFace:
+		d, err := newBlazeFace()
+		if err == nil {
+			p.detector, p.DetectorName = d, DetectorBlazeFace
+			break
+		}
+		c, cerr := newHaarCascade()
+		if cerr != nil {
+			return nil, fmt.Errorf("%v; fallback: %w", err, cerr)
+		}
+		p.detector, p.DetectorName = c, DetectorCascade
+	case DetectorCascade:
+		c, err := newHaarCascade()
+		if err != nil {
+			return nil, err
+		}
+		p.detector, p.DetectorName = c, DetectorCascade
+	default:
+		return nil, fmt.Errorf("detector %q: unknown; use blazeface or cascade", cfg.Detector)
+	}
+	if cfg.SegmentEvery > 0 {
+		s, err := newPersonSegmenter()
+		if err != nil {
+			p.detector.Close()
+			return nil, err
+		}
+		p.segmenter = s
+	}
+	if cfg.SegmentEvery < 0 {
+		p.detector.Close()
+		return nil, fmt.Errorf("segment every %d: must be 0 (off) or more", cfg.SegmentEvery)
+	}
+	p.shoulders = newShoulderFinder()
+	p.frame, p.grey, p.small, p.thumb = gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
+	p.mean, p.stddev = gocv.NewMat(), gocv.NewMat()
+	return p, nil
+}
+
+// Info describes the frame source (zero for OpenImages).
+func (p *Pipeline) Info() SourceInfo {
+	if p.src == nil {
+		return SourceInfo{}
+	}
+	return p.src.info()
+}
+
+// SetFocus sets (or with nil clears) the user's known face.
+func (p *Pipeline) SetFocus(r *monitor.Rect) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r != nil {
+		c := *r
+		r = &c
+	}
+	p.focus = r
+}
+
+// Observe reads the next analysed frame and observes it; io.EOF ends a file.
+func (p *Pipeline) Observe(ctx context.Context) (monitor.Observation, error) {
+	if p.src == nil {
+		return monitor.Observation{}, errors.New("observe: this pipeline has no frame source; use Open")
+	}
+	at, err := p.src.next(ctx, &p.frame)
+	if err != nil {
+		return monitor.Observation{}, err
+	}
+	return p.observe(p.frame, at)
+}
+
+// ObserveImage observes one picture, taken at the given time.
+func (p *Pipeline) ObserveImage(img image.Image, at time.Duration) (monitor.Observation, error) {
+	m, err := gocv.ImageToMatRGB(img)
+	if err != nil {
+		return monitor.Observation{}, fmt.Errorf("observe image: %w", err)
+	}
+	defer m.Close()
+	return p.observe(m, at)
+}
+
+// ObserveFile observes one picture file (JPEG, PNG), taken at the given time.
+func (p *Pipeline) ObserveFile(path string, at time.Duration) (monitor.Observation, error) {
+	m := gocv.IMRead(path, gocv.IMReadColor)
+	defer m.Close()
+	if m.Empty() {
+		return monitor.Observation{}, fmt.Errorf("observe %s: not a picture OpenCV can read; check the path", path)
+	}
+	return p.observe(m, at)
+}
+
+// observe analyses one BGR frame.
+func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation, error) {
+	start := time.Now()
+	obs := monitor.Observation{At: at, Width: img.Cols(), Height: img.Rows()}
+	if img.Empty() || img.Channels() != 3 {
+		return obs, fmt.Errorf("observe: frame is empty or not a colour picture")
+	}
+	p.mu.Lock()
+	focus := p.focus
+	p.mu.Unlock()
+	if f, ok := p.detector.(focuser); ok {
+		if focus != nil {
+			f.Focus(*focus)
+		} else {
+			f.Focus(monitor.Rect{})
+		}
+	}
+	faces, err := p.detector.Detect(img)
+	if err != nil {
+		return obs, fmt.Errorf("detect faces: %w", err)
+	}
+	if focus != nil {
+		orderByNearness(faces, *focus)
+	}
+	obs.Faces = faces
+
+	gocv.CvtColor(img, &p.grey, gocv.ColorBGRToGray)
+	scale := 1.0
+	small := p.grey
+	if img.Cols() > analysisWidth {
+		scale = float64(analysisWidth) / float64(img.Cols())
+		gocv.Resize(p.grey, &p.small, image.Pt(analysisWidth, int(float64(img.Rows())*scale+0.5)), 0, 0, gocv.InterpolationArea)
+		small = p.small
+	}
+	if len(faces) > 0 {
+		obs.Shoulders = p.shoulders.find(small, scale, faces[0].Box)
+	}
+	gocv.MeanStdDev(small, &p.mean, &p.stddev)
+	obs.Brightness = p.mean.GetDoubleAt(0, 0)
+	obs.Contrast = p.stddev.GetDoubleAt(0, 0)
+	obs.Scene = p.scene(small)
+
+	if p.segmenter != nil {
+		if p.lastSil == nil || p.frames%p.segEvery == 0 {
+			var face *monitor.Rect
+			if len(faces) > 0 {
+				face = &faces[0].Box
+			}
+			sil, err := p.segmenter.segment(img, face)
+			if err != nil {
+				return obs, err
+			}
+			p.lastSil, p.silAt = &sil, at
+		}
+		s := *p.lastSil
+		obs.Silhouette, obs.SilhouetteAge = &s, at-p.silAt
+	}
+	p.record(time.Since(start))
+	return obs, nil
+}
+
+// scene makes the 32×24 grey thumbnail.
+func (p *Pipeline) scene(grey gocv.Mat) monitor.Scene {
+	gocv.Resize(grey, &p.thumb, image.Pt(sceneW, sceneH), 0, 0, gocv.InterpolationArea)
+	s := monitor.Scene{W: sceneW, H: sceneH, Pix: make([]float32, sceneW*sceneH)}
+	if b, err := p.thumb.DataPtrUint8(); err == nil && len(b) == len(s.Pix) {
+		for i, v := range b {
+			s.Pix[i] = float32(v) / 255
+		}
+	}
+	return s
+}
+
+// orderByNearness sorts faces by the distance of their centre to the focus,
+// in focus widths, with larger faces first among equals.
+func orderByNearness(faces []monitor.Face, focus monitor.Rect) {
+	fc := focus.Center()
+	size := math.Max(focus.W, 1)
+	dist := func(f monitor.Face) float64 {
+		c := f.Box.Center()
+		d := math.Hypot(c.X-fc.X, c.Y-fc.Y) / size
+		return d + math.Abs(math.Log(math.Max(f.Box.W, 1)/size))
+	}
+	sort.SliceStable(faces, func(i, j int) bool { return dist(faces[i]) < dist(faces[j]) })
+}
+
+// timingWindow is how many recent frames Timing's median covers.
+const timingWindow = 1000
+
+func (p *Pipeline) record(d time.Duration) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.timings) < timingWindow {
+		p.timings = append(p.timings, d)
+	} else {
+		p.timings[p.frames%timingWindow] = d
+	}
+	p.frames++
+	p.total += d
+}
+
+// Timing reports detection and analysis time per frame so far (the median
+// over the last 1,000 frames, the mean over all).
+func (p *Pipeline) Timing() Timing {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	t := Timing{Frames: p.frames}
+	if p.frames == 0 {
+		return t
+	}
+	s := append([]time.Duration(nil), p.timings...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	med := s[len(s)/2]
+	if len(s)%2 == 0 {
+		med = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	t.MedianMS = float64(med) / float64(time.Millisecond)
+	t.MeanMS = float64(p.total) / float64(p.frames) / float64(time.Millisecond)
+	return t
+}
+
+// Close frees the models, buffers and the frame source.
+func (p *Pipeline) Close() error {
+	var err error
+	if p.src != nil {
+		err = p.src.Close()
+	}
+	p.detector.Close()
+	if p.segmenter != nil {
+		p.segmenter.Close()
+	}
+	p.shoulders.Close()
+	for _, m := range []*gocv.Mat{&p.frame, &p.grey, &p.small, &p.thumb, &p.mean, &p.stddev} {
+		m.Close()
+	}
+	return err
+}
+
+var _ monitor.Observer = (*Pipeline)(nil)

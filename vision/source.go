@@ -1,0 +1,162 @@
+package vision
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"time"
+
+	"gocv.io/x/gocv"
+)
+
+// SourceInfo describes where frames come from. FrameCount, FPS and Duration
+// are zero when unknown (a camera, or a container that does not say).
+type SourceInfo struct {
+	// Name names the source in messages: "camera 0" or "input clip.avi".
+	Name string
+	// Live is true for a camera.
+	Live bool
+	// FrameCount is the number of frames in a file.
+	FrameCount int
+	// FPS is the file's own frame rate, or the camera's nominal one.
+	FPS float64
+	// Duration is the length of a file.
+	Duration time.Duration
+}
+
+// frameSource delivers sampled frames from a camera, a video file or an
+// image-sequence pattern such as frames/%04d.jpg.
+type frameSource interface {
+	// next reads the next analysed frame into dst and returns its time:
+	// input time for a file, time since opening for a camera. io.EOF ends a file.
+	next(ctx context.Context, dst *gocv.Mat) (time.Duration, error)
+	info() SourceInfo
+	Close() error
+}
+
+// openSource opens a camera (when input is empty) or a file or pattern.
+// rate is analysed frames per second of input time, 0 for every frame.
+func openSource(camera int, input string, rate float64, realtime bool) (frameSource, error) {
+	if rate < 0 {
+		return nil, fmt.Errorf("frame rate %g: must be 0 (every frame) or more", rate)
+	}
+	if input == "" {
+		return openCamera(camera, rate)
+	}
+	return openFile(input, rate, realtime)
+}
+
+// fileSource reads a video file or an image sequence, skipping unanalysed
+// frames with grab (no decode into a picture).
+type fileSource struct {
+	cap      *gocv.VideoCapture
+	meta     SourceInfo
+	rate     float64
+	realtime bool
+	index    int // index of the next frame the capture will deliver
+	analysed int // frames returned so far
+	started  time.Time
+}
+
+// defaultSequenceFPS is assumed for inputs that do not state a frame rate.
+const defaultSequenceFPS = 25
+
+// openFile opens a video file or an image-sequence pattern.
+func openFile(path string, rate float64, realtime bool) (*fileSource, error) {
+	name := "input " + path
+	if !strings.Contains(path, "%") {
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: no such file; check the path or pass --camera N", name)
+		}
+		if st.IsDir() {
+			return nil, fmt.Errorf("open %s: is a directory; pass a video file or a pattern like %s/%%04d.jpg", name, path)
+		}
+	}
+	cap, err := gocv.VideoCaptureFile(path)
+	if err != nil || !cap.IsOpened() {
+		if cap != nil {
+			cap.Close()
+		}
+		return nil, fmt.Errorf("open %s: not a video or image sequence OpenCV can read; convert it (e.g. MJPG .avi or MP4) or check the pattern", name)
+	}
+	s := &fileSource{cap: cap, rate: rate, realtime: realtime}
+	s.meta = SourceInfo{Name: name, FPS: cap.Get(gocv.VideoCaptureFPS)}
+	if n := cap.Get(gocv.VideoCaptureFrameCount); n > 0 && n < 1e9 {
+		s.meta.FrameCount = int(n)
+	}
+	if s.meta.FPS <= 0 || s.meta.FPS > 1000 || math.IsNaN(s.meta.FPS) {
+		s.meta.FPS = 0
+	}
+	if s.meta.FPS > 0 && s.meta.FrameCount > 0 {
+		s.meta.Duration = time.Duration(float64(s.meta.FrameCount) / s.meta.FPS * float64(time.Second))
+	}
+	return s, nil
+}
+
+// fps is the frame rate used for timestamps.
+func (s *fileSource) fps() float64 {
+	if s.meta.FPS > 0 {
+		return s.meta.FPS
+	}
+	return defaultSequenceFPS
+}
+
+func (s *fileSource) info() SourceInfo { return s.meta }
+
+func (s *fileSource) next(ctx context.Context, dst *gocv.Mat) (time.Duration, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	target := s.index
+	if s.rate > 0 {
+		target = int(math.Ceil(float64(s.analysed)*s.fps()/s.rate - 1e-9))
+		if target < s.index {
+			target = s.index
+		}
+	}
+	if s.meta.FrameCount > 0 && target >= s.meta.FrameCount {
+		return 0, io.EOF
+	}
+	if skip := target - s.index; skip > 0 {
+		s.cap.Grab(skip)
+	}
+	at := time.Duration(float64(target) / s.fps() * float64(time.Second))
+	if s.realtime {
+		if s.started.IsZero() {
+			s.started = time.Now().Add(-at)
+		}
+		if err := sleepCtx(ctx, time.Until(s.started.Add(at))); err != nil {
+			return 0, err
+		}
+	}
+	if !s.cap.Read(dst) || dst.Empty() {
+		if s.analysed == 0 && target == 0 {
+			return 0, fmt.Errorf("read %s: no frame could be decoded; is it a video OpenCV can read?", s.meta.Name)
+		}
+		return 0, io.EOF
+	}
+	s.index = target + 1
+	s.analysed++
+	return at, nil
+}
+
+func (s *fileSource) Close() error { return s.cap.Close() }
+
+// sleepCtx waits d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
