@@ -76,7 +76,12 @@ func openFile(path string, rate float64, realtime bool) (*fileSource, error) {
 			return nil, fmt.Errorf("open %s: is a directory; pass a video file or a pattern like %s/%%04d.jpg", name, path)
 		}
 	}
-	cap, err := gocv.VideoCaptureFile(path)
+	// FFmpeg for files, OpenCV's own reader for patterns: no GStreamer noise.
+	api := gocv.VideoCaptureFFmpeg
+	if strings.Contains(path, "%") {
+		api = gocv.VideoCaptureImages
+	}
+	cap, err := gocv.VideoCaptureFileWithAPI(path, api)
 	if err != nil || !cap.IsOpened() {
 		if cap != nil {
 			cap.Close()
