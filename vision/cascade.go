@@ -59,7 +59,8 @@ func (c *haarCascade) Detect(img gocv.Mat) ([]monitor.Face, error) {
 		gocv.Resize(c.grey, &c.small, image.Pt(cascadeWidth, int(float64(img.Rows())*scale+0.5)), 0, 0, gocv.InterpolationArea)
 		src = c.small
 	}
-	minSide := src.Rows() / 10
+	// A user at a desk fills at least a sixth of the picture's height.
+	minSide := src.Rows() / 6
 	if minSide < 20 {
 		minSide = 20
 	}
