@@ -46,7 +46,7 @@ type Thresholds struct {
 }
 
 // DefaultThresholds are tuned on real recordings of people at desks.
-var DefaultThresholds = Thresholds{ForwardLean: 0.15, HeadDrop: 0.4, ChinDrop: 0.25, NeckGap: 0.3, HeadRoll: 16}
+var DefaultThresholds = Thresholds{ForwardLean: 0.2, HeadDrop: 0.4, ChinDrop: 0.25, NeckGap: 0.3, HeadRoll: 16}
 
 // Judgement is one frame's classification.
 type Judgement struct {
@@ -63,6 +63,10 @@ type Classifier struct {
 	Sensitivity Sensitivity
 	Baseline    Baseline
 }
+
+// bodyUpright is the neck gap (against calibration) above which the body is
+// taken to be sitting as upright as it was calibrated.
+const bodyUpright = 0.85
 
 // evidence is each kind's distance towards a slouch: 1 is the threshold.
 type evidence map[SlouchKind]float64
@@ -99,14 +103,22 @@ func (c Classifier) evidence(ft Features) evidence {
 	lean := math.Max(t.ForwardLean, 3*c.Baseline.SizeSpread) * s
 	drop := math.Max(t.HeadDrop, 3*c.Baseline.DropSpread) * s
 	ev := evidence{}
-	// Leaning in: the face grows; dropping at the same time adds to it.
+	// Leaning in: the face grows; dropping at the same time adds to it, while
+	// a face that rose (the chair moved closer, the back still straight)
+	// takes from it.
 	if ft.ForwardLean > 0 {
-		ev[LeaningIn] = ft.ForwardLean/lean + 0.5*math.Max(0, ft.HeadDrop)/drop
+		ev[LeaningIn] = (ft.ForwardLean+0.5*math.Min(0, ft.HeadDrop))/lean + 0.5*math.Max(0, ft.HeadDrop)/drop
 	}
 	// Slumping: the face sinks; when it also shrinks the user slid down and
-	// back, which must not read as better.
+	// back, which must not read as better. But when the neck gap says the
+	// body is still upright, a smaller, lower face is someone sitting back:
+	// then only a large drop counts.
 	if ft.HeadDrop > 0 {
-		ev[Slumped] = (ft.HeadDrop + 1.5*math.Max(0, -ft.ForwardLean)) / drop
+		if ft.NeckGap >= bodyUpright {
+			ev[Slumped] = ft.HeadDrop / (1.5 * drop)
+		} else {
+			ev[Slumped] = (ft.HeadDrop + 1.5*math.Max(0, -ft.ForwardLean)) / drop
+		}
 	}
 	hunch := math.Max(0, ft.ChinDrop) / (t.ChinDrop * s)
 	if ft.NeckGap > 0 {

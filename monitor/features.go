@@ -22,8 +22,9 @@ type Features struct {
 	// eyes-to-mouth distance against the eye distance, plus the eyes sinking
 	// below the ears (0 as calibrated, 0.2 clearly looking down).
 	ChinDrop float64
-	// NeckGap is the chin-to-shoulder-line gap over its calibrated value (1 as
-	// calibrated, 0.7 or less hunched); 0 when the shoulders were not found.
+	// NeckGap is the chin-to-shoulder-line gap, in face heights of this frame,
+	// over its calibrated value (1 as calibrated, 0.7 or less hunched); 0 when
+	// the shoulders were not found.
 	NeckGap float64
 	// ShoulderTilt is the shoulder line's rotation from calibration, degrees.
 	ShoulderTilt float64
@@ -58,10 +59,10 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 // and falls back to the classical estimate.
 func neckGap(o Observation, g faceGeometry, b Baseline) (gap, tilt float64) {
 	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 {
-		return (s.Shoulders.MidY() - g.chinY) / b.FaceHeight / b.SilhouetteNeckGap, 0
+		return (s.Shoulders.MidY() - g.chinY) / g.height / b.SilhouetteNeckGap, 0
 	}
 	if o.Shoulders.Found() && b.NeckGap > 0.05 {
-		return (o.Shoulders.MidY() - g.chinY) / b.FaceHeight / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt
+		return (o.Shoulders.MidY() - g.chinY) / g.height / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt
 	}
 	return 0, 0
 }

@@ -15,8 +15,9 @@ func TestEachKindOfSlouchIsRecognised(t *testing.T) {
 		want SlouchKind
 	}{
 		{"leaning in", pose{lean: 0.3, drop: 0.1}, LeaningIn},
-		{"slid down and back", pose{lean: -0.15, drop: 0.45}, Slumped},
-		{"sunk in the chair", pose{drop: 0.6}, Slumped},
+		{"slid down and back, smaller and lower", pose{lean: -0.15, drop: 0.45, neck: 0.8}, Slumped},
+		{"sunk in the chair", pose{drop: 0.6, neck: 0.8}, Slumped},
+		{"sunk in the chair, shoulders not seen", pose{drop: 0.5, noShoulders: true}, Slumped},
 		{"chin towards the keyboard", pose{chin: 0.35}, Hunched},
 		{"neck shortened onto the shoulders", pose{neck: 0.55}, Hunched},
 		{"head on one side", pose{roll: 25, shift: 0.3}, Tilted},
@@ -41,6 +42,8 @@ func TestUprightButAliveIsNotASlouch(t *testing.T) {
 		"a little closer":      {lean: 0.07},
 		"sitting back a bit":   {lean: -0.1, drop: 0.05},
 		"standing up":          {lean: -0.2, drop: -1.2},
+		"sitting farther back": {lean: -0.3, drop: 0.35}, // the body is as upright as calibrated
+		"chair moved closer":   {lean: 0.22, drop: -0.25},
 		"turned to a screen":   {shift: 0.5, roll: 4},
 		"talking, chin moving": {chin: 0.1},
 	} {
@@ -53,7 +56,7 @@ func TestUprightButAliveIsNotASlouch(t *testing.T) {
 
 func TestSensitivityMovesTheLine(t *testing.T) {
 	b := calibrated(t)
-	o := pose{lean: 0.17}.observe(0)
+	o := pose{lean: 0.23}.observe(0)
 	ft := Measure(o, &o.Faces[0], b)
 	for s, want := range map[Sensitivity]Posture{Low: Upright, Medium: Slouched, High: Slouched} {
 		c := Classifier{Thresholds: DefaultThresholds, Sensitivity: s, Baseline: b}

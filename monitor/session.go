@@ -27,7 +27,10 @@ type Update struct {
 	// SetupChanged is set while the picture no longer matches the
 	// calibration (the camera or chair was moved): recalibrate.
 	SetupChanged bool
-	Features     Features
+	// SceneShift is how different the background looks from calibration
+	// (0 the same, 1 unrelated).
+	SceneShift float64
+	Features   Features
 }
 
 // Session follows one user from a baseline, frame by frame.
@@ -61,10 +64,10 @@ func (s *Session) Step(o Observation) Update {
 	if face == nil && s.userStillThere(o) {
 		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
 	}
-	changed := s.setup.step(o)
+	changed := s.setup.step(o, face, ft)
 	alert := s.tracker.step(o.At, j, changed)
 	u := Update{At: o.At, FaceFound: face != nil, Posture: j.Posture, Kind: j.Kind, Score: j.Score,
-		State: s.tracker.state, StateKind: s.tracker.kind, Alert: alert, SetupChanged: changed, Features: ft}
+		State: s.tracker.state, StateKind: s.tracker.kind, Alert: alert, SetupChanged: changed, SceneShift: s.setup.last, Features: ft}
 	if face != nil {
 		u.Face = *face
 		s.lastFace, s.lastFaceAt = face, o.At

@@ -10,7 +10,7 @@ import (
 // changes the person, not the room, so the band where the user sits is left out.
 type setupWatch struct {
 	base      Baseline
-	baseMean  float64
+	last      float64 // the latest difference
 	differs   bool
 	since     time.Duration
 	changed   bool
@@ -19,16 +19,25 @@ type setupWatch struct {
 }
 
 func newSetupWatch(b Baseline) *setupWatch {
-	return &setupWatch{base: b, baseMean: meanPix(b.Scene.Pix), threshold: 0.1, hold: 5 * time.Second}
+	return &setupWatch{base: b, threshold: 0.3, hold: 5 * time.Second}
 }
 
 // step reports whether the set-up is, by now, considered changed.
-func (w *setupWatch) step(o Observation) bool {
-	d, ok := w.difference(o)
+func (w *setupWatch) step(o Observation, face *Face, ft Features) bool {
+	if face == nil || ft.ForwardLean > 0.35 {
+		// With no face, or one filling the picture, too little background is
+		// seen to judge; keep what was known.
+		return w.changed
+	}
+	d, ok := w.difference(o, face.Box)
 	if !ok {
 		return w.changed
 	}
-	differs := d > w.threshold
+	w.last = d
+	// The camera moved when the room and the user moved together; the room
+	// alone (a nudge, the light) changes nothing that matters.
+	faceMoved := math.Abs(ft.HeadDrop) > 0.3 || math.Abs(ft.ForwardLean) > 0.2 || math.Abs(ft.HeadShift) > 0.3
+	differs := d > w.threshold && faceMoved
 	if differs != w.differs {
 		w.differs, w.since = differs, o.At
 	}
@@ -38,46 +47,62 @@ func (w *setupWatch) step(o Observation) bool {
 	return w.changed
 }
 
-// difference is the mean absolute difference of the background, each picture
-// first normalised by its mean brightness so that lighting changes do not count.
-func (w *setupWatch) difference(o Observation) (float64, bool) {
+// difference compares the background's structure with the calibration's:
+// one minus the cosine similarity of the two thumbnails' gradients outside
+// the user's band. Exposure scales gradients (no change); a moved camera
+// moves them (a large change).
+func (w *setupWatch) difference(o Observation, face Rect) (float64, bool) {
 	b, s := w.base.Scene, o.Scene
-	if len(b.Pix) == 0 || s.W != b.W || s.H != b.H || len(s.Pix) != len(b.Pix) || w.baseMean <= 0.02 {
+	if len(b.Pix) == 0 || s.W != b.W || s.H != b.H || len(s.Pix) != len(b.Pix) {
 		return 0, false
 	}
-	m := meanPix(s.Pix)
-	if m <= 0.02 {
-		return 0, false
-	}
-	// The user's band: the calibrated face's columns, widened, down to the bottom.
-	fx := w.base.Center.X / float64(w.base.Width) * float64(s.W)
-	half := 1.6 * w.base.Face.W / float64(w.base.Width) * float64(s.W)
-	top := (w.base.Face.Y - 0.5*w.base.Face.H) / float64(w.base.Height) * float64(s.H)
-	var sum float64
-	var n int
-	for y := 0; y < s.H; y++ {
-		for x := 0; x < s.W; x++ {
-			if math.Abs(float64(x)+0.5-fx) < half && float64(y)+0.5 > top {
+	// Halve the thumbnails so that a nudge of a few pixels does not count.
+	b, s = b.halved(), s.halved()
+	calibrated := userBand(w.base.Face, w.base.Width, w.base.Height, s)
+	now := userBand(face, o.Width, o.Height, s)
+	var dot, nb, ns float64
+	n := 0
+	for y := 0; y+1 < s.H; y++ {
+		for x := 0; x+1 < s.W; x++ {
+			if calibrated.covers(x, y) || now.covers(x, y) || calibrated.covers(x+1, y+1) || now.covers(x+1, y+1) {
 				continue
 			}
 			i := y*s.W + x
-			sum += math.Abs(float64(s.Pix[i])/m - float64(b.Pix[i])/w.baseMean)
+			for _, j := range [2]int{i + 1, i + s.W} {
+				gb, gs := float64(b.Pix[j]-b.Pix[i]), float64(s.Pix[j]-s.Pix[i])
+				dot, nb, ns = dot+gb*gs, nb+gb*gb, ns+gs*gs
+			}
 			n++
 		}
 	}
-	if n < s.W*s.H/8 {
+	if n < s.W*s.H/16 || nb == 0 || ns == 0 {
 		return 0, false
 	}
-	return sum / float64(n), true
+	return 1 - dot/math.Sqrt(nb*ns), true
 }
 
-func meanPix(p []float32) float64 {
-	if len(p) == 0 {
-		return 0
+// band is where the user sits in a thumbnail: the face's columns, widened
+// for the shoulders, from above the head down to the bottom.
+type band struct{ cx, half, top float64 }
+
+func userBand(face Rect, w, h int, s Scene) band {
+	sx, sy := float64(s.W)/float64(w), float64(s.H)/float64(h)
+	return band{cx: face.Center().X * sx, half: 1.2 * face.W * sx, top: (face.Y - 0.5*face.H) * sy}
+}
+
+func (b band) covers(x, y int) bool {
+	return math.Abs(float64(x)+0.5-b.cx) < b.half && float64(y)+0.5 > b.top
+}
+
+// halved averages 2×2 blocks of a scene.
+func (sc Scene) halved() Scene {
+	out := Scene{W: sc.W / 2, H: sc.H / 2}
+	out.Pix = make([]float32, out.W*out.H)
+	for y := 0; y < out.H; y++ {
+		for x := 0; x < out.W; x++ {
+			i := 2*y*sc.W + 2*x
+			out.Pix[y*out.W+x] = (sc.Pix[i] + sc.Pix[i+1] + sc.Pix[i+sc.W] + sc.Pix[i+sc.W+1]) / 4
+		}
 	}
-	var s float64
-	for _, v := range p {
-		s += float64(v)
-	}
-	return s / float64(len(p))
+	return out
 }

@@ -9,15 +9,16 @@ import (
 // pose is a synthetic user's posture relative to calibration, used to build
 // observations the way a webcam would see them.
 type pose struct {
-	lean    float64 // face larger by this fraction
-	drop    float64 // face lower by this many face heights
-	shift   float64 // face sideways by this many face heights
-	roll    float64 // degrees
-	chin    float64 // mouth closer to the eyes by this fraction
-	neck    float64 // neck gap as a fraction of the calibrated one (0 = as calibrated)
-	noFace  bool
-	present bool // the body still fills the bottom of the picture
-	second  *pose
+	lean        float64 // face larger by this fraction
+	drop        float64 // face lower by this many face heights
+	shift       float64 // face sideways by this many face heights
+	roll        float64 // degrees
+	chin        float64 // mouth closer to the eyes by this fraction
+	neck        float64 // neck gap as a fraction of the calibrated one (0 = as calibrated)
+	noFace      bool
+	noShoulders bool
+	present     bool // the body still fills the bottom of the picture
+	second      *pose
 }
 
 const simW, simH = 640, 480
@@ -42,7 +43,10 @@ func (p pose) observe(at time.Duration) Observation {
 	}
 	f := o.Faces[0]
 	chin := f.Box.Y + f.Box.H
-	gap := 0.6 * 140 * neck
+	gap := 0.6 * f.Box.H * neck
+	if p.noShoulders {
+		return o
+	}
 	o.Shoulders = ShoulderLine{Left: Point{200, chin + gap}, Right: Point{440, chin + gap}, LeftConfidence: 0.9, RightConfidence: 0.9}
 	return o
 }

@@ -11,7 +11,7 @@ import (
 // Focuser is an Observer that can look closer around where the user's face
 // is expected (the vision pipeline runs its detector on that region).
 type Focuser interface {
-	Focus(Rect)
+	SetFocus(*Rect)
 }
 
 // Watch configures a watching run: calibrate (or take a saved baseline),
@@ -34,42 +34,59 @@ func (e CalibrationError) Unwrap() error { return e.Err }
 // handing every Update to emit. It returns the session (nil when calibration
 // never finished), which holds the tally.
 func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Session, error) {
-	var sess *Session
-	if w.Baseline != nil {
-		sess = w.start(src, *w.Baseline, 0)
+	b, start := w.Baseline, time.Duration(0)
+	if b == nil {
+		got, end, err := CalibrateFrom(ctx, src, w.CalibrateFor, func(o Observation) {
+			emit(Update{At: o.At, FaceFound: len(o.Faces) > 0, Posture: Calibrating, State: Calibrating})
+		})
+		if err != nil {
+			return nil, err
+		}
+		b, start = &got, end
 	}
-	var calib []Observation
+	sess := w.start(src, *b, start)
 	for {
 		o, err := src.Observe(ctx)
 		if errors.Is(err, io.EOF) {
-			if sess == nil {
-				return nil, CalibrationError{fmt.Errorf("the input ended before calibration (%v of %v): %w", inputSpan(calib), w.CalibrateFor, ErrTooFew)}
-			}
 			return sess, nil
 		}
 		if err != nil {
 			return sess, err
 		}
-		if sess != nil {
-			emit(sess.Step(o))
-			continue
-		}
-		calib = append(calib, o)
-		emit(Update{At: o.At, FaceFound: len(o.Faces) > 0, Posture: Calibrating, State: Calibrating})
-		if o.At-calib[0].At < w.CalibrateFor {
-			continue
-		}
-		b, err := Calibrate(calib)
-		if err != nil {
-			return nil, CalibrationError{err}
-		}
-		sess = w.start(src, b, o.At)
+		emit(sess.Step(o))
 	}
+}
+
+// CalibrateFrom watches src for d of input time, handing each observation to
+// seen, and calibrates on what it saw. It returns the baseline and the input
+// time calibration ended at.
+func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func(Observation)) (Baseline, time.Duration, error) {
+	var obs []Observation
+	for {
+		o, err := src.Observe(ctx)
+		if errors.Is(err, io.EOF) {
+			return Baseline{}, 0, CalibrationError{fmt.Errorf("the input ended before calibration (%v of %v): %w", inputSpan(obs), d, ErrTooFew)}
+		}
+		if err != nil {
+			return Baseline{}, 0, err
+		}
+		obs = append(obs, o)
+		seen(o)
+		if o.At-obs[0].At >= d {
+			break
+		}
+	}
+	b, err := Calibrate(obs)
+	if err != nil {
+		return Baseline{}, 0, CalibrationError{err}
+	}
+	return b, obs[len(obs)-1].At, nil
 }
 
 func (w Watch) start(src Observer, b Baseline, at time.Duration) *Session {
 	if f, ok := src.(Focuser); ok {
-		f.Focus(b.Face)
+		face := b.Face
+		f.SetFocus(&face)
 	}
 	return NewSession(b, w.Settings, at)
 }

@@ -24,8 +24,8 @@ func (r *replay) Observe(ctx context.Context) (Observation, error) {
 	r.obs = r.obs[1:]
 	return o, nil
 }
-func (r *replay) Close() error { return nil }
-func (r *replay) Focus(f Rect) { r.focused = &f }
+func (r *replay) Close() error     { return nil }
+func (r *replay) SetFocus(f *Rect) { r.focused = f }
 
 func TestWatchCalibratesOnTheFirstSecondsThenJudges(t *testing.T) {
 	src := &replay{obs: frames(0, segment{s(5), upright}, segment{s(40), leaning})}
