@@ -327,3 +327,19 @@ func TestExportCSVAndJSON(t *testing.T) {
 }
 
 func itoa(v int64) string { b, _ := json.Marshal(v); return string(b) }
+
+func TestParseDay(t *testing.T) {
+	loc := mustLoc(t, "Europe/London")
+	now := time.Date(2026, 3, 30, 0, 30, 0, 0, loc) // just after a 23-hour day
+	for in, want := range map[string]string{
+		"today": "2026-03-30T00:00:00+01:00", "yesterday": "2026-03-29T00:00:00Z", "2026-10-25": "2026-10-25T00:00:00+01:00",
+	} {
+		got, err := ParseDay(in, now, loc)
+		if err != nil || got.Format(time.RFC3339) != want {
+			t.Errorf("ParseDay(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := ParseDay("30/03/2026", now, loc); err == nil {
+		t.Error("want an error for 30/03/2026")
+	}
+}
