@@ -149,7 +149,11 @@ func dayText(w io.Writer, r history.DayReport) error {
 	}
 	ew.printf("  %-24s %s (away %s, paused %s)\n", "monitored", hm(r.MonitoredS), hm(r.AwayS), hm(r.PausedS))
 	ew.printf("  %-24s %s, %s of the time at the desk\n", "upright", hm(r.UprightS), pctText(r.UprightPct))
-	ew.printf("  %-24s %s %s\n", "slouched", hm(r.SlouchedS), strings.Join(parts, ", "))
+	bykind := ""
+	if len(parts) > 0 {
+		bykind = " (" + strings.Join(parts, ", ") + ")"
+	}
+	ew.printf("  %-24s %s%s\n", "slouched", hm(r.SlouchedS), bykind)
 	ew.printf("  %-24s %d\n", "alerts", r.Alerts)
 	ew.printf("  %-24s %s\n", "longest upright streak", hm(r.LongestUprightS))
 	ew.printf("  %-24s %d\n", "breaks", r.Breaks)

@@ -103,4 +103,18 @@ func TestYearOfHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d minute rows: database %.1f MB (%.0f bytes a minute)", n, float64(fi.Size())/1e6, float64(fi.Size())/float64(n))
+
+	// With the default retention: 90 days of minutes, 275 day summaries.
+	s, err = Open(ctx, dir, Options{Location: time.UTC, Now: func() time.Time { return benchLast.Add(12 * time.Hour) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var pages, free, size int64
+	s.db.QueryRow("PRAGMA page_count").Scan(&pages)
+	s.db.QueryRow("PRAGMA freelist_count").Scan(&free)
+	s.db.QueryRow("PRAGMA page_size").Scan(&size)
+	var days, blob int64
+	s.db.QueryRow("SELECT count(*), sum(length(report)) FROM days").Scan(&days, &blob)
+	t.Logf("after pruning to 90 days: %.1f MB in use; %d day summaries, %.1f kB each", float64((pages-free)*size)/1e6, days, float64(blob)/float64(days)/1e3)
 }

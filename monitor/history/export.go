@@ -20,6 +20,8 @@ type Export struct {
 	Days     []DayReport    `json:"days"`
 	Minutes  []ExportMinute `json:"minutes"`
 	Events   []ExportEvent  `json:"events"`
+
+	loc *time.Location
 }
 
 // ExportMinute is one stored minute, in seconds.
@@ -45,8 +47,8 @@ type ExportEvent struct {
 func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) {
 	first, _ := dayBounds(from, s.loc)
 	_, end := dayBounds(to, s.loc)
-	x := Export{From: first.Format(time.DateOnly), Timezone: s.loc.String(),
-		Days: []DayReport{}, Minutes: []ExportMinute{}, Events: []ExportEvent{}}
+	x := Export{From: first.Format(time.DateOnly), Timezone: zoneName(s.loc),
+		Days: []DayReport{}, Minutes: []ExportMinute{}, Events: []ExportEvent{}, loc: s.loc}
 	for d := first; d.Before(end); {
 		r, err := s.Day(ctx, d)
 		if err != nil {
@@ -103,9 +105,12 @@ func (x Export) WriteCSV(w io.Writer) error {
 		ks = append(ks, k)
 	}
 	sort.Strings(ks)
-	loc, err := time.LoadLocation(x.Timezone)
-	if err != nil {
-		loc = time.UTC
+	loc := x.loc
+	if loc == nil {
+		var err error
+		if loc, err = time.LoadLocation(x.Timezone); err != nil {
+			loc = time.UTC
+		}
 	}
 
 	type row struct {

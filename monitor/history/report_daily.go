@@ -154,7 +154,7 @@ func (s *Store) summary(ctx context.Context, date string) (DayReport, bool, erro
 func dayReport(minutes []Minute, start, end time.Time) DayReport {
 	r := DayReport{
 		Date:            start.Format(time.DateOnly),
-		Timezone:        start.Location().String(),
+		Timezone:        zoneName(start.Location()),
 		Start:           start,
 		LengthS:         end.Sub(start).Seconds(),
 		SlouchedByKindS: map[string]float64{},

@@ -61,7 +61,7 @@ func (s *Store) Week(ctx context.Context, last time.Time) (WeekReport, error) {
 }
 
 func weekReport(days []DayReport, loc *time.Location) WeekReport {
-	w := WeekReport{From: days[0].Date, To: days[len(days)-1].Date, Timezone: loc.String(), Days: days}
+	w := WeekReport{From: days[0].Date, To: days[len(days)-1].Date, Timezone: zoneName(loc), Days: days}
 	var up, sl time.Duration
 	byHour := make([]struct{ up, sl time.Duration }, 24)
 	var xs, ys []float64
