@@ -111,11 +111,12 @@ func (c Classifier) evidence(ft Features) evidence {
 	}
 	// Slumping: the face sinks; when it also shrinks the user slid down and
 	// back, which must not read as better. But when the neck gap says the
-	// body is still upright, a smaller, lower face is someone sitting back:
-	// then only a large drop counts.
+	// body is still as upright as calibrated, a smaller face that sank about
+	// as much as it shrank is someone sitting farther back (the camera's
+	// perspective lowers it): only the drop beyond that counts.
 	if ft.HeadDrop > 0 {
 		if ft.NeckGap >= bodyUpright {
-			ev[Slumped] = ft.HeadDrop / (1.5 * drop)
+			ev[Slumped] = (ft.HeadDrop - 1.2*math.Max(0, -ft.ForwardLean)) / drop
 		} else {
 			ev[Slumped] = (ft.HeadDrop + 1.5*math.Max(0, -ft.ForwardLean)) / drop
 		}

@@ -87,7 +87,7 @@ type band struct{ cx, half, top float64 }
 
 func userBand(face Rect, w, h int, s Scene) band {
 	sx, sy := float64(s.W)/float64(w), float64(s.H)/float64(h)
-	return band{cx: face.Center().X * sx, half: 1.2 * face.W * sx, top: (face.Y - 0.5*face.H) * sy}
+	return band{cx: face.Center().X * sx, half: 1.8 * face.W * sx, top: (face.Y - 0.5*face.H) * sy}
 }
 
 func (b band) covers(x, y int) bool {

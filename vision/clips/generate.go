@@ -41,9 +41,13 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 	defer empty.Close()
 	small := secondFace(base, face)
 	defer small.Close()
-	frame, lit := gocv.NewMat(), gocv.NewMat()
+	person := personMask(base, face)
+	defer person.Close()
+	frame, lit, moved, movedMask := gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
 	defer frame.Close()
 	defer lit.Close()
+	defer moved.Close()
+	defer movedMask.Close()
 
 	ramp := opts.Ramp
 	if ramp == 0 {
@@ -75,7 +79,11 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 			if seg.Kind == Away {
 				empty.CopyTo(&frame)
 			} else {
-				warp(base, &frame, face, p)
+				// The person moves; the room stays where it is.
+				warp(base, &moved, face, p)
+				warp(person, &movedMask, face, p)
+				empty.CopyTo(&frame)
+				moved.CopyToWithMask(&frame, movedMask)
 				if seg.Kind == SecondFace {
 					pasteSecondFace(&frame, small, face)
 				}
@@ -148,6 +156,25 @@ func warp(base gocv.Mat, dst *gocv.Mat, face monitor.Rect, p pose) {
 	m.SetDoubleAt(0, 2, m.GetDoubleAt(0, 2)+p.dx*face.W)
 	m.SetDoubleAt(1, 2, m.GetDoubleAt(1, 2)+p.dy*face.H)
 	gocv.WarpAffineWithParams(base, dst, m, image.Pt(base.Cols(), base.Rows()), gocv.InterpolationLinear, gocv.BorderReplicate, color.RGBA{})
+}
+
+// personMask roughly covers the user in the base frame: the head and hair
+// around the face, the neck, and the shoulders and chest down to the bottom.
+func personMask(base gocv.Mat, face monitor.Rect) gocv.Mat {
+	m := gocv.NewMatWithSize(base.Rows(), base.Cols(), gocv.MatTypeCV8UC1)
+	m.SetTo(gocv.NewScalar(0, 0, 0, 0))
+	white := color.RGBA{255, 255, 255, 0}
+	c := face.Center()
+	gocv.Ellipse(&m, image.Pt(int(c.X), int(c.Y-0.05*face.H)), image.Pt(int(0.62*face.W), int(0.72*face.H)), 0, 0, 360, white, -1)
+	neckTop, shoulders := face.Y+0.8*face.H, face.Y+1.25*face.H
+	body := gocv.NewPointsVectorFromPoints([][]image.Point{{
+		{int(c.X - 0.3*face.W), int(neckTop)}, {int(c.X + 0.3*face.W), int(neckTop)},
+		{int(c.X + 1.5*face.W), int(shoulders)}, {int(c.X + 1.7*face.W), base.Rows()},
+		{int(c.X - 1.7*face.W), base.Rows()}, {int(c.X - 1.5*face.W), int(shoulders)},
+	}})
+	defer body.Close()
+	gocv.FillPoly(&m, body, white)
+	return m
 }
 
 // emptyChair is the background without the person: the strip above the head
