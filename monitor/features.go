@@ -75,7 +75,7 @@ func atEdge(r Rect, w, h int) bool {
 // personPresent says whether a fresh silhouette shows a body in the chair.
 func personPresent(o Observation) bool {
 	s := o.Silhouette
-	return s != nil && o.SilhouetteAge.Seconds() < 3 && s.BottomCoverage > 0.35 && s.Coverage > 0.12
+	return s != nil && o.SilhouetteAge.Seconds() < 6 && s.BottomCoverage > 0.35 && s.Coverage > 0.12
 }
 
 // dist is the distance between two points.

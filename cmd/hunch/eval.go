@@ -42,7 +42,7 @@ func (r evalResult) accuracy() float64 {
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("eval", "eval [--shared DIR] [--segment-every N]", stderr)
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
-	segEvery := fs.Int("segment-every", 4, "segmentation every N frames (0: off)")
+	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip`")
 	if help, err := parseFlags(fs, args); help || err != nil {
