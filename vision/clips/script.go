@@ -78,7 +78,7 @@ func target(kind string) pose {
 	case LeaningIn:
 		return pose{zoom: 1.3, dy: 0.1}
 	case Slumped:
-		return pose{zoom: 0.92, dy: 0.45}
+		return pose{zoom: 0.92, dy: 0.55}
 	case Hunched:
 		return pose{zoom: 1.12, dy: 0.4}
 	case TurnAside:
