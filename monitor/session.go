@@ -22,6 +22,9 @@ type Update struct {
 	StateKind SlouchKind
 	// Alert is true on the frame an alert fires.
 	Alert bool
+	// Span is the stretch of time this frame accounts for in the tally (from
+	// the previous frame), booked to State.
+	Span time.Duration
 	// SlouchFor is how long the current slouch has lasted (0 when upright).
 	SlouchFor time.Duration
 	// SetupChanged is set while the picture no longer matches the
@@ -75,8 +78,8 @@ func (s *Session) Step(o Observation) Update {
 	if u.State == Slouched {
 		u.SlouchFor = o.At - s.tracker.slouchStart
 	}
-	dt := min(max(o.At-s.prevAt, 0), 5*time.Second)
-	s.tally.add(u.State, u.StateKind, dt, alert)
+	u.Span = min(max(o.At-s.prevAt, 0), 5*time.Second)
+	s.tally.add(u.State, u.StateKind, u.Span, alert)
 	s.prevAt, s.last = o.At, j
 	return u
 }

@@ -23,6 +23,9 @@ type analyzeFlags struct {
 	sensitivity string
 	onset       time.Duration
 	json        bool
+	record      bool
+	start       string
+	dataDir     string
 }
 
 func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -34,6 +37,9 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&f.sensitivity, "sensitivity", "medium", "how strict: low, medium or high")
 	fs.DurationVar(&f.onset, "onset", 20*time.Second, "how long a slouch lasts before it alerts")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object per analysed frame, then a summary")
+	fs.BoolVar(&f.record, "record", false, "record the analysis into the posture history, as if watched live")
+	fs.StringVar(&f.start, "start", "", "with --record: when the recording began (RFC 3339; default: now minus its length)")
+	fs.StringVar(&f.dataDir, "data-dir", "", "the history `folder` (default: the user's data directory)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -47,7 +53,24 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	defer p.Close()
 	out := newAnalysisWriter(stdout, f.json)
-	sess, err := watch.Run(ctx, p, out.update)
+	emit := out.update
+	var rec *recording
+	if f.record {
+		start, err := f.recordStart(p.Info().Duration)
+		if err != nil {
+			return err
+		}
+		if rec, err = openRecording(ctx, f.dataDir, start); err != nil {
+			return err
+		}
+		emit = func(u monitor.Update) { out.update(u); rec.update(u) }
+	}
+	sess, err := watch.Run(ctx, p, emit)
+	if rec != nil {
+		if cerr := rec.close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}
 	if err != nil && !errors.Is(err, context.Canceled) {
 		return fmt.Errorf("%s: %w", f.src.name(), err)
 	}
@@ -84,4 +107,16 @@ func (f *analyzeFlags) watch() (monitor.Watch, vision.Config, error) {
 		w.Baseline = &prof.Baseline
 	}
 	return w, cfg, nil
+}
+
+// recordStart is --start, or now minus the input's length.
+func (f *analyzeFlags) recordStart(length time.Duration) (time.Time, error) {
+	if f.start == "" {
+		return time.Now().Add(-length), nil
+	}
+	t, err := time.Parse(time.RFC3339, f.start)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--start %q is not a time like 2026-11-30T09:00:00+01:00", f.start)
+	}
+	return t, nil
 }
