@@ -12,6 +12,8 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
+
+	"github.com/hunch-posture/hunch/vision"
 )
 
 // command is one subcommand: it parses its own flags from args and writes its
@@ -29,10 +31,9 @@ var commands = map[string]command{}
 var errUsage = errors.New("usage")
 
 func main() {
-	// OpenCV's own log lines would bury Hunch's one-line errors.
-	if os.Getenv("OPENCV_LOG_LEVEL") == "" {
-		os.Setenv("OPENCV_LOG_LEVEL", "SILENT")
-	}
+	// One thread: Hunch runs all day beside the user's work, and a frame
+	// every half second needs no more.
+	vision.SetThreads(1)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

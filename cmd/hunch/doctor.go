@@ -1,0 +1,88 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/godbus/dbus/v5"
+
+	"github.com/hunch-posture/hunch/monitor/history"
+	"github.com/hunch-posture/hunch/vision"
+)
+
+func init() {
+	commands["doctor"] = command{summary: "check cameras, models, OpenCV, notifications and the history folder", run: runDoctor}
+}
+
+// runDoctor checks what Hunch needs and says plainly what is missing.
+func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := newFlags("doctor", "doctor", stderr)
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
+	}
+	problems := 0
+	check := func(what string, probe func() (string, error)) {
+		ok, err := probe()
+		if err != nil {
+			problems++
+			fmt.Fprintf(stdout, "✗ %-14s %v\n", what, err)
+			return
+		}
+		fmt.Fprintf(stdout, "✓ %-14s %s\n", what, ok)
+	}
+	check("OpenCV", func() (string, error) { return vision.OpenCVVersion(), nil })
+	check("face detector", func() (string, error) { return doctorDetector(vision.DetectorBlazeFace) })
+	check("cascade", func() (string, error) { return doctorDetector(vision.DetectorCascade) })
+	check("cameras", doctorCameras)
+	check("notifications", doctorNotifications)
+	check("history", history.DefaultDataDir)
+	if problems > 0 {
+		return fmt.Errorf("%d problem(s) found; see the lines marked ✗", problems)
+	}
+	return nil
+}
+
+func doctorDetector(name string) (string, error) {
+	p, err := vision.OpenImages(vision.Config{Detector: name, SegmentEvery: 1})
+	if err != nil {
+		return "", err
+	}
+	defer p.Close()
+	if p.DetectorName != name {
+		return "", fmt.Errorf("%s could not load; using %s instead", name, p.DetectorName)
+	}
+	return name + " and person segmentation loaded (embedded)", nil
+}
+
+func doctorCameras() (string, error) {
+	devs := vision.CameraDevices()
+	if len(devs) == 0 {
+		return "", fmt.Errorf("no camera found; connect a webcam, or analyse a recording with 'hunch analyze --input FILE'")
+	}
+	var found []string
+	for i := range devs {
+		if size, err := vision.CheckCamera(i); err == nil {
+			found = append(found, fmt.Sprintf("camera %d (%s)", i, size))
+		}
+	}
+	if len(found) == 0 {
+		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(devs, ", "))
+	}
+	return strings.Join(found, ", "), nil
+}
+
+func doctorNotifications() (string, error) {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return "", fmt.Errorf("no D-Bus session (%v); Hunch will show its own alert window", err)
+	}
+	var name, vendor, version, spec string
+	call := conn.Object("org.freedesktop.Notifications", "/org/freedesktop/Notifications").
+		Call("org.freedesktop.Notifications.GetServerInformation", 0)
+	if err := call.Store(&name, &vendor, &version, &spec); err != nil {
+		return "", fmt.Errorf("no notification service answers (%v); Hunch will show its own alert window", err)
+	}
+	return fmt.Sprintf("%s %s (%s)", name, version, vendor), nil
+}

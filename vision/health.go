@@ -1,0 +1,39 @@
+package vision
+
+import (
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"gocv.io/x/gocv"
+)
+
+// OpenCVVersion is the version of the OpenCV library Hunch runs on.
+func OpenCVVersion() string { return gocv.OpenCVVersion() }
+
+// CameraDevices lists the video capture devices the system offers
+// (/dev/video* on Linux); opening them is up to the caller.
+func CameraDevices() []string {
+	devs, _ := filepath.Glob("/dev/video*")
+	sort.Strings(devs)
+	return devs
+}
+
+// CheckCamera opens camera index i, reads one frame and releases it,
+// reporting the frame size.
+func CheckCamera(i int) (string, error) {
+	c, err := gocv.OpenVideoCaptureWithAPI(i, gocv.VideoCaptureV4L2)
+	if err != nil || !c.IsOpened() {
+		if c != nil {
+			c.Close()
+		}
+		return "", fmt.Errorf("camera %d cannot be opened (in use by another program, or not a camera)", i)
+	}
+	defer c.Close()
+	m := gocv.NewMat()
+	defer m.Close()
+	if !c.Read(&m) || m.Empty() {
+		return "", fmt.Errorf("camera %d opened but gave no picture", i)
+	}
+	return fmt.Sprintf("%dx%d", m.Cols(), m.Rows()), nil
+}
