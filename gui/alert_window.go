@@ -1,0 +1,52 @@
+package gui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// AlertEvent asks the GUI to alert the user: by desktop notification, or by
+// the app's own alert window when no notification service answers.
+type AlertEvent struct {
+	Alert monitor.Alert
+	Sound bool
+	// Mode picks the window's icon.
+	Mode Mode
+}
+
+func (e AlertEvent) apply(u *UI) {
+	if u.notifier == nil {
+		u.showAlertWindow(e)
+		return
+	}
+	u.async(func() {
+		if err := u.notifier.Notify(e.Alert, e.Sound); err != nil {
+			fyne.Do(func() { u.showAlertWindow(e) })
+		}
+	})
+}
+
+// showAlertWindow is the fallback alert: a small window with the message and
+// a way to snooze.
+func (u *UI) showAlertWindow(e AlertEvent) {
+	w := u.app.NewWindow("Hunch — " + e.Alert.Title)
+	icon := canvas.NewImageFromResource(Icon(e.Mode))
+	icon.SetMinSize(fyne.NewSize(48, 48))
+	icon.FillMode = canvas.ImageFillContain
+	title := widget.NewLabelWithStyle(e.Alert.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	body := widget.NewLabel(e.Alert.Body)
+	body.Wrapping = fyne.TextWrapWord
+	ok := widget.NewButton("OK", func() { w.Close() })
+	ok.Importance = widget.HighImportance
+	snooze := widget.NewButton("Snooze 15 min", func() { u.in.PauseFor(15 * time.Minute); w.Close() })
+	w.SetContent(container.NewBorder(nil, container.NewHBox(layoutSpacer(), snooze, ok), container.NewPadded(icon), nil,
+		container.NewVBox(title, body)))
+	w.Resize(fyne.NewSize(460, 150))
+	w.Show()
+}

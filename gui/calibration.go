@@ -1,0 +1,177 @@
+package gui
+
+import (
+	"fmt"
+	"image"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// CalibrationPhase is where the calibration stands.
+type CalibrationPhase int
+
+// The phases of a calibration.
+const (
+	// Preparing: the checks must all pass before the countdown starts.
+	Preparing CalibrationPhase = iota
+	Countdown
+	Capturing
+	Calibrated
+	Failed
+)
+
+// Check is one live condition for a good calibration.
+type Check struct {
+	Name string
+	OK   bool
+	// Hint says what to do when it fails.
+	Hint string
+}
+
+// CalibrationView is one moment of the calibration screen.
+type CalibrationView struct {
+	Obs monitor.Observation
+	// Frame is the camera picture, when the source offers one.
+	Frame  image.Image
+	Checks []Check
+	Phase  CalibrationPhase
+	// Left is the whole seconds left of the countdown; Progress the share of
+	// the capture done (0..1).
+	Left     int
+	Progress float64
+	// Result is the outcome in a sentence (Calibrated or Failed).
+	Result string
+}
+
+// ShowCalibration opens the calibration screen (the app then sends
+// CalibrationViews).
+type ShowCalibration struct{ Reason string }
+
+func (s ShowCalibration) apply(u *UI) { u.showCalibration(s.Reason) }
+
+// StartCalibration opens the calibration screen and asks the app to start.
+func (u *UI) StartCalibration() {
+	u.showCalibration("")
+	u.in.StartCalibration()
+}
+
+func (u *UI) showCalibration(reason string) {
+	if u.calib == nil {
+		u.calib = newCalibrationScreen(u)
+	}
+	u.calib.reason.SetText(reason)
+	if reason == "" {
+		u.calib.reason.Hide()
+	} else {
+		u.calib.reason.Show()
+	}
+	u.calib.w.Show()
+}
+
+func (v CalibrationView) apply(u *UI) {
+	if u.calib == nil {
+		u.calib = newCalibrationScreen(u)
+		u.calib.w.Show()
+	}
+	u.calib.update(v)
+}
+
+// The upright posture, as the screen describes it.
+const uprightAdvice = "Sit the way you want Hunch to keep you:\n" +
+	"• back straight, against the backrest\n" +
+	"• shoulders back and down, relaxed\n" +
+	"• screen at eye level, an arm's length away\n" +
+	"Then hold still for a few seconds."
+
+// calibrationScreen is the live preview with the checks, the countdown and
+// the result. The preview is one image widget, redrawn in place.
+type calibrationScreen struct {
+	w        fyne.Window
+	buf      *image.RGBA
+	preview  *canvas.Image
+	reason   *widget.Label
+	checks   *fyne.Container
+	phase    *canvas.Text
+	progress *widget.ProgressBar
+	result   *widget.Label
+	done     *widget.Button
+	again    *widget.Button
+}
+
+func newCalibrationScreen(u *UI) *calibrationScreen {
+	c := &calibrationScreen{w: u.app.NewWindow("Hunch — Calibrate")}
+	c.buf = DrawOverlay(nil, nil, monitor.Observation{Width: 640, Height: 480})
+	c.preview = canvas.NewImageFromImage(c.buf)
+	c.preview.FillMode = canvas.ImageFillContain
+	c.preview.SetMinSize(fyne.NewSize(400, 300))
+	c.reason = widget.NewLabel("")
+	c.reason.Importance = widget.WarningImportance
+	c.reason.Wrapping = fyne.TextWrapWord
+	c.reason.Hide()
+	advice := widget.NewLabel(uprightAdvice)
+	c.checks = container.NewVBox()
+	c.phase = canvas.NewText("Getting ready…", theme.Color(theme.ColorNameForeground))
+	c.phase.TextSize = 20
+	c.phase.TextStyle.Bold = true
+	c.progress = widget.NewProgressBar()
+	c.result = widget.NewLabel("")
+	c.result.Wrapping = fyne.TextWrapWord
+	c.done = widget.NewButton("Done", func() { c.w.Hide() })
+	c.done.Importance = widget.HighImportance
+	c.done.Hide()
+	c.again = widget.NewButton("Try again", func() { u.in.StartCalibration() })
+	c.again.Hide()
+	cancel := widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
+	c.w.SetCloseIntercept(func() { u.in.CancelCalibration(); c.w.Hide() })
+	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	side := container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
+		c.phase, c.progress, c.result, container.NewHBox(cancel, c.again, c.done))
+	c.w.SetContent(container.NewPadded(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 560), side), c.preview)))
+	c.w.Resize(fyne.NewSize(900, 580))
+	return c
+}
+
+// update renders one moment of the calibration.
+func (c *calibrationScreen) update(v CalibrationView) {
+	c.buf = DrawOverlay(c.buf, v.Frame, v.Obs)
+	c.preview.Image = c.buf
+	c.preview.Refresh()
+	c.checks.RemoveAll()
+	for _, ch := range v.Checks {
+		icon := widget.NewIcon(theme.ConfirmIcon())
+		text := ch.Name
+		if !ch.OK {
+			icon = widget.NewIcon(theme.NewErrorThemedResource(theme.CancelIcon()))
+			text = ch.Name + " — " + ch.Hint
+		}
+		c.checks.Add(container.NewBorder(nil, nil, icon, nil, widget.NewLabel(text)))
+	}
+	c.done.Hide()
+	c.again.Hide()
+	c.result.SetText(v.Result)
+	switch v.Phase {
+	case Preparing:
+		c.phase.Text = "Waiting for the checks…"
+		c.progress.SetValue(0)
+	case Countdown:
+		c.phase.Text = fmt.Sprintf("Hold still… %d", v.Left)
+		c.progress.SetValue(0)
+	case Capturing:
+		c.phase.Text = "Capturing — keep sitting upright"
+		c.progress.SetValue(v.Progress)
+	case Calibrated:
+		c.phase.Text = "Calibrated"
+		c.progress.SetValue(1)
+		c.done.Show()
+	case Failed:
+		c.phase.Text = "Calibration failed"
+		c.again.Show()
+	}
+	c.phase.Refresh()
+}

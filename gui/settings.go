@@ -1,0 +1,108 @@
+package gui
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// ShowSettings opens the settings window. Each change is saved in the
+// preferences and applied at once through Intents.ApplySettings.
+func (u *UI) ShowSettings() {
+	if u.settings != nil {
+		u.settings.Show()
+		u.settings.RequestFocus()
+		return
+	}
+	w := u.app.NewWindow("Hunch — Settings")
+	u.settings = w
+	w.SetContent(u.settingsForm(w))
+	w.Resize(fyne.NewSize(520, 520))
+	w.SetCloseIntercept(func() { w.Hide() })
+	w.Show()
+}
+
+// settingsForm builds the form over the saved preferences.
+func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
+	p := LoadPrefs(u.app.Preferences())
+	apply := func() {
+		p.Save(u.app.Preferences())
+		u.in.ApplySettings(p)
+	}
+	sens := widget.NewRadioGroup([]string{"low", "medium", "high"}, func(s string) {
+		if v, err := monitor.ParseSensitivity(s); err == nil && v != p.Sensitivity {
+			p.Sensitivity = v
+			apply()
+		}
+	})
+	sens.Horizontal = true
+	sens.Selected = string(p.Sensitivity)
+	onset := choice([]string{"5 s", "10 s", "20 s", "30 s", "60 s"}, fmt.Sprintf("%d s", int(p.Onset.Seconds())), func(s string) {
+		n, _ := strconv.Atoi(s[:len(s)-2])
+		p.Onset = time.Duration(n) * time.Second
+		apply()
+	})
+	fps := choice([]string{"1", "2", "5"}, strconv.FormatFloat(p.FPS, 'f', -1, 64), func(s string) {
+		p.FPS, _ = strconv.ParseFloat(s, 64)
+		apply()
+	})
+	brk := choice([]string{"30 min", "45 min", "50 min", "60 min", "90 min"}, fmt.Sprintf("%d min", int(p.BreakInterval.Minutes())), func(s string) {
+		n, _ := strconv.Atoi(s[:len(s)-4])
+		p.BreakInterval = time.Duration(n) * time.Minute
+		apply()
+	})
+	camera := choice([]string{"0", "1", "2", "3"}, strconv.Itoa(p.Camera), func(s string) {
+		p.Camera, _ = strconv.Atoi(s)
+		apply()
+	})
+	notify := widget.NewCheck("Desktop notifications", func(b bool) { p.Notify = b; apply() })
+	notify.Checked = p.Notify
+	sound := widget.NewCheck("Play a sound with alerts", func(b bool) { p.Sound = b; apply() })
+	sound.Checked = p.Sound
+	login := widget.NewCheck("Start Hunch when I log in", func(b bool) { p.StartAtLogin = b; apply() })
+	login.Checked = p.StartAtLogin
+	data := widget.NewEntry()
+	data.SetPlaceHolder("default location")
+	data.SetText(p.DataDir)
+	data.OnSubmitted = func(s string) { p.DataDir = s; apply() }
+	del := widget.NewButton("Delete all history…", func() {
+		dialog.ShowConfirm("Delete all history?", "Every recorded day will be gone for good.", func(yes bool) {
+			if !yes {
+				return
+			}
+			if err := u.in.DeleteHistory(); err != nil {
+				dialog.ShowError(err, w)
+				return
+			}
+			dialog.ShowInformation("History deleted", "All recorded history was deleted.", w)
+		}, w)
+	})
+	del.Importance = widget.DangerImportance
+	form := widget.NewForm(
+		widget.NewFormItem("Camera", camera),
+		widget.NewFormItem("Sensitivity", sens),
+		widget.NewFormItem("Alert after", onset),
+		widget.NewFormItem("Frames a second", fps),
+		widget.NewFormItem("Stand-up reminder every", brk),
+		widget.NewFormItem("Alerts", container.NewVBox(notify, sound)),
+		widget.NewFormItem("Login", login),
+		widget.NewFormItem("History location", data),
+		widget.NewFormItem("", del),
+	)
+	return container.NewPadded(form)
+}
+
+// choice is a drop-down whose changes after construction call changed.
+func choice(options []string, selected string, changed func(string)) *widget.Select {
+	s := widget.NewSelect(options, nil)
+	s.Selected = selected
+	s.OnChanged = changed
+	return s
+}

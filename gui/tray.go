@@ -1,0 +1,51 @@
+package gui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"github.com/godbus/dbus/v5"
+)
+
+// trayMenu is the tray's menu: the state and today's upright %, pausing,
+// calibration, the report, the settings and Quit (Fyne adds Quit itself).
+func (u *UI) trayMenu() *fyne.Menu {
+	state := fyne.NewMenuItem(u.status.Headline(), func() { u.ShowStatus() })
+	today := fyne.NewMenuItem(u.status.Today(), func() { u.ShowReport() })
+	items := []*fyne.MenuItem{state, today, fyne.NewMenuItemSeparator()}
+	items = append(items, u.pauseItems()...)
+	items = append(items, fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Calibrate…", func() { u.StartCalibration() }),
+		fyne.NewMenuItem("Today's report…", func() { u.ShowReport() }),
+		fyne.NewMenuItem("Settings…", func() { u.ShowSettings() }),
+		fyne.NewMenuItem("Show status window", func() { u.ShowStatus() }),
+	)
+	m := fyne.NewMenu("Hunch", items...)
+	return m
+}
+
+// pauseItems are Pause for 15 min / 1 h / until tomorrow and Resume.
+func (u *UI) pauseItems() []*fyne.MenuItem {
+	resume := fyne.NewMenuItem("Resume", func() { u.in.Resume() })
+	resume.Disabled = u.status.Mode != ModePaused
+	return []*fyne.MenuItem{
+		fyne.NewMenuItem("Pause for 15 min", func() { u.in.PauseFor(15 * time.Minute) }),
+		fyne.NewMenuItem("Pause for 1 h", func() { u.in.PauseFor(time.Hour) }),
+		fyne.NewMenuItem("Pause until tomorrow", func() { u.in.PauseUntilTomorrow() }),
+		resume,
+	}
+}
+
+// TrayAvailable asks the session bus whether a system tray (a
+// StatusNotifierItem host) is running, and if not, says why in one line.
+func TrayAvailable() (bool, string) {
+	conn, err := dbus.SessionBus()
+	if err != nil {
+		return false, "No system tray: no D-Bus session, so Hunch lives in this window."
+	}
+	var has bool
+	if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has); err != nil || !has {
+		return false, "No system tray on this desktop, so Hunch lives in this window."
+	}
+	return true, ""
+}

@@ -1,0 +1,105 @@
+package gui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// AppID is Hunch's application ID, fixed so that preferences and the
+// desktop entry stay the same across builds.
+const AppID = "io.github.hunch_posture.hunch"
+
+// NewApp makes the Fyne application with Hunch's ID and icon.
+func NewApp() fyne.App {
+	a := app.NewWithID(AppID)
+	a.SetIcon(AppIcon())
+	return a
+}
+
+// Event is something the app hands the GUI to show: a Status, a
+// CalibrationView, an AlertEvent or a ShowCalibration.
+type Event interface{ apply(*UI) }
+
+// UI is Hunch's windows and tray. Its methods run on Fyne's goroutine; the
+// app reaches it only through Listen's channel.
+type UI struct {
+	app      fyne.App
+	in       Intents
+	reports  Reports
+	notifier Notifier
+	// async runs the notifier off Fyne's goroutine (synchronously in tests).
+	async func(func())
+
+	status   Status
+	tray     desktop.App // nil without a system tray
+	noTray   string      // why there is no tray
+	win      *statusWindow
+	calib    *calibrationScreen
+	report   *reportWindow
+	settings fyne.Window
+}
+
+// New builds the UI. reports may be nil until a history store is open.
+func New(a fyne.App, in Intents, reports Reports, n Notifier) *UI {
+	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }}
+	u.win = newStatusWindow(u)
+	return u
+}
+
+// UseTray puts Hunch in the system tray when the desktop has one; the status
+// window is then hidden until asked for. Without a tray, the status window
+// stays and why says so.
+func (u *UI) UseTray(available bool, why string) {
+	if d, ok := u.app.(desktop.App); ok && available {
+		u.tray = d
+		d.SetSystemTrayIcon(Icon(u.status.Mode))
+		d.SetSystemTrayMenu(u.trayMenu())
+		return
+	}
+	u.noTray = why
+	u.status.Note = why
+	u.win.show(u.status)
+}
+
+// ShowStatus shows the status window.
+func (u *UI) ShowStatus() { u.win.show(u.status) }
+
+// Listen applies events inside fyne.Do until ctx is cancelled or events is
+// closed. It returns at once; the work happens on a goroutine of its own.
+func (u *UI) Listen(ctx context.Context, events <-chan Event) {
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case ev, ok := <-events:
+				if !ok {
+					return
+				}
+				fyne.Do(func() { ev.apply(u) })
+			}
+		}
+	}()
+}
+
+// Apply applies one event; it must run on Fyne's goroutine (tests call it
+// directly).
+func (u *UI) Apply(ev Event) { ev.apply(u) }
+
+func (s Status) apply(u *UI) {
+	if s.Note == "" {
+		s.Note = u.noTray
+	}
+	old := u.status
+	u.status = s
+	u.win.update(s)
+	if u.tray != nil {
+		if old.Mode != s.Mode {
+			u.tray.SetSystemTrayIcon(Icon(s.Mode))
+		}
+		u.tray.SetSystemTrayMenu(u.trayMenu())
+	}
+}

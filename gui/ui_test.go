@@ -1,0 +1,162 @@
+package gui
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+func TestTheStatusWindowShowsTheSlouchAndWhatToDo(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.UseTray(false, "No system tray on this desktop, so Hunch lives in this window.")
+	u.Apply(Status{Mode: ModeSlouching, Kind: monitor.LeaningIn, SlouchFor: 25 * time.Second, UprightPct: 81, HasToday: true, Source: "camera 0"})
+	c := u.win.w.Canvas()
+	if got := u.win.headline.Text; got != "Leaning towards the screen for 25 s" {
+		t.Errorf("headline %q", got)
+	}
+	if !u.win.note.Visible() {
+		t.Error("without a tray the window must say why it is there")
+	}
+	test.AssertRendersToMarkup(t, "status_slouching.xml", c)
+	test.AssertRendersToImage(t, "status_slouching.png", c)
+}
+
+func TestPausingFromTheTrayMenuForwardsTheIntent(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.Apply(Status{Mode: ModeUpright, UprightPct: 90, HasToday: true})
+	m := u.trayMenu()
+	labels := []string{}
+	for _, it := range m.Items {
+		labels = append(labels, it.Label)
+	}
+	want := "Sitting upright|Today: 90% upright||Pause for 15 min|Pause for 1 h|Pause until tomorrow|Resume||Calibrate…|Today's report…|Settings…|Show status window"
+	if got := strings.Join(labels, "|"); got != want {
+		t.Errorf("tray menu\n got %s\nwant %s", got, want)
+	}
+	m.Items[3].Action()
+	if in.last() != "pause 15m0s" {
+		t.Errorf("Pause for 15 min forwarded %q", in.last())
+	}
+	m.Items[5].Action()
+	if in.last() != "pause until tomorrow" {
+		t.Errorf("Pause until tomorrow forwarded %q", in.last())
+	}
+	if !m.Items[6].Disabled {
+		t.Error("Resume should be disabled while not paused")
+	}
+	u.Apply(Status{Mode: ModePaused, Note: "Paused until 15:45"})
+	if u.trayMenu().Items[6].Disabled {
+		t.Error("Resume should be enabled while paused")
+	}
+	if u.win.pause.Visible() || !u.win.resume.Visible() {
+		t.Error("the status window should offer Resume, not Pause, while paused")
+	}
+	test.Tap(u.win.resume)
+	if in.last() != "resume" {
+		t.Errorf("Resume forwarded %q", in.last())
+	}
+}
+
+func TestEachModeHasItsOwnIcon(t *testing.T) {
+	seen := map[string]Mode{}
+	for _, m := range []Mode{ModeNeedsCalibration, ModeUpright, ModeSlouching, ModeAway, ModePaused} {
+		c := string(Icon(m).Content())
+		if other, dup := seen[c]; dup {
+			t.Errorf("%s and %s share an icon", m, other)
+		}
+		seen[c] = m
+		img, err := png.Decode(bytes.NewReader(Icon(m).Content()))
+		if err != nil || img.Bounds().Dx() != iconSize {
+			t.Errorf("%s icon: %v", m, err)
+		}
+		test.AssertImageMatches(t, "icon_"+strings.ReplaceAll(strings.ToLower(m.String()), " ", "_")+".png", img)
+	}
+}
+
+func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
+	n := &notifier{}
+	u, _ := newUI(t, nil, n)
+	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching})
+	if len(n.sent) != 1 || n.sent[0].Body != "Leaning towards the screen for 25 s — sit back, shoulders back and down" {
+		t.Fatalf("sent %+v", n.sent)
+	}
+	if windowTitled(u.app, "Hunch — Sit up") != nil {
+		t.Error("the app's own alert window opened although the notification went out")
+	}
+}
+
+func TestWithoutANotificationServiceTheAppShowsItsOwnAlert(t *testing.T) {
+	u, in := newUI(t, nil, &notifier{down: true})
+	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.Slumped, 40*time.Second), Mode: ModeSlouching})
+	w := windowTitled(u.app, "Hunch — Sit up")
+	if w == nil {
+		t.Fatal("no alert window when notifications failed")
+	}
+	test.AssertRendersToMarkup(t, "alert_window.xml", w.Canvas())
+	snooze := findButton(w.Content(), "Snooze 15 min")
+	if snooze == nil {
+		t.Fatal("the alert window has no snooze")
+	}
+	test.Tap(snooze)
+	if in.last() != "pause 15m0s" {
+		t.Errorf("snooze forwarded %q", in.last())
+	}
+}
+
+func findButton(o fyne.CanvasObject, text string) *widget.Button {
+	for _, c := range test.LaidOutObjects(o) {
+		if b, ok := c.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	return nil
+}
+
+func TestStartAtLoginWritesAnAutostartEntry(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "autostart", "hunch.desktop")
+	if err := SetAutostart(path, "/usr/bin/hunch", true); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), "Exec=/usr/bin/hunch\n") || !strings.HasPrefix(string(b), "[Desktop Entry]\n") {
+		t.Errorf("entry:\n%s", b)
+	}
+	if err := SetAutostart(path, "/usr/bin/hunch", false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Error("turning it off left the entry")
+	}
+}
+
+func TestSettingsPersistAndApplyAtOnce(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.ShowSettings()
+	var sens *widget.RadioGroup
+	for _, o := range test.LaidOutObjects(u.settings.Content()) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			sens = r
+		}
+	}
+	if sens == nil || sens.Selected != "medium" {
+		t.Fatalf("sensitivity radio %+v", sens)
+	}
+	sens.SetSelected("high")
+	if len(in.settings) != 1 || in.settings[0].Sensitivity != monitor.High {
+		t.Fatalf("applied %+v", in.settings)
+	}
+	if got := LoadPrefs(u.app.Preferences()); got.Sensitivity != monitor.High || got.Onset != 20*time.Second {
+		t.Errorf("saved prefs %+v", got)
+	}
+	test.AssertRendersToMarkup(t, "settings.xml", u.settings.Canvas())
+}
