@@ -134,7 +134,11 @@ func (b *Baseline) measureShoulders(obs []Observation) {
 			tilts = append(tilts, lineTilt(o.Shoulders))
 		}
 		if s := o.Silhouette; s != nil && s.Shoulders.Found() {
-			silGaps = append(silGaps, (s.Shoulders.MidY()-chin)/b.FaceHeight)
+			c, h := chin, o.Faces[0].Box.H
+			if s.Face.H > 0 {
+				c, h = s.Face.Y+s.Face.H, s.Face.H
+			}
+			silGaps = append(silGaps, (s.Shoulders.MidY()-c)/h)
 		}
 	}
 	if len(gaps) >= len(obs)/2 {

@@ -59,7 +59,11 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 // and falls back to the classical estimate.
 func neckGap(o Observation, g faceGeometry, b Baseline) (gap, tilt float64) {
 	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 {
-		return (s.Shoulders.MidY() - g.chinY) / g.height / b.SilhouetteNeckGap, 0
+		chin, height := g.chinY, g.height
+		if s.Face.H > 0 {
+			chin, height = s.Face.Y+s.Face.H, s.Face.H
+		}
+		return (s.Shoulders.MidY() - chin) / height / b.SilhouetteNeckGap, 0
 	}
 	if o.Shoulders.Found() && b.NeckGap > 0.05 {
 		return (o.Shoulders.MidY() - g.chinY) / g.height / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt

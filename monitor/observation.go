@@ -71,6 +71,10 @@ type Silhouette struct {
 	Shoulders ShoulderLine
 	// CenterX is the horizontal centre of the person's mass.
 	CenterX float64
+	// Face is the user's face box in the frame the mask was taken from
+	// (zero when none was seen), so that a mask reused on later frames is
+	// still read against the head it was measured with.
+	Face Rect
 }
 
 // Scene is a tiny grey thumbnail of the whole picture (values 0..1, row-major),

@@ -33,8 +33,9 @@ type Config struct {
 	Realtime bool
 	// Detector is "blazeface" (default when empty) or "cascade".
 	Detector string
-	// SegmentEvery runs person segmentation on every Nth analysed frame
-	// (and always the first); 0 turns it off.
+	// SegmentEvery refreshes person segmentation at least every N analysed
+	// frames; it also runs on the first frame and whenever the face moved or
+	// came or went since the last mask. 0 turns it off.
 	SegmentEvery int
 	// Focus, when set, is the user's known face: detection looks there first
 	// and faces are ordered by nearness to it.
@@ -42,9 +43,9 @@ type Config struct {
 }
 
 // DefaultConfig is camera 0 at 2 analysed frames a second with BlazeFace and
-// segmentation every 4th frame.
+// segmentation refreshed at least every 16th frame.
 func DefaultConfig() Config {
-	return Config{FPS: 2, Detector: DetectorBlazeFace, SegmentEvery: 4}
+	return Config{FPS: 2, Detector: DetectorBlazeFace, SegmentEvery: 16}
 }
 
 // Timing summarises detection and analysis time per frame, decoding excluded.
@@ -75,8 +76,10 @@ type Pipeline struct {
 	total   time.Duration
 	frames  int
 
-	lastSil *monitor.Silhouette
-	silAt   time.Duration
+	lastSil  *monitor.Silhouette
+	silAt    time.Duration
+	silFace  monitor.Rect // the face when the silhouette was taken
+	sinceSil int          // analysed frames since then
 }
 
 // analysisWidth is the width of the grey picture used for shoulders and statistics.
@@ -239,15 +242,23 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	obs.Scene = p.scene(small)
 
 	if p.segmenter != nil {
-		if p.lastSil == nil || p.frames%p.segEvery == 0 {
-			var face *monitor.Rect
-			if len(faces) > 0 {
-				face = &faces[0].Box
+		var face *monitor.Rect
+		if len(faces) > 0 {
+			face = &faces[0].Box
+		}
+		p.sinceSil++
+		if p.needSilhouette(face) {
+			p.sinceSil = 0
+			if face != nil {
+				p.silFace = *face
+			} else {
+				p.silFace = monitor.Rect{}
 			}
 			sil, err := p.segmenter.segment(img, face)
 			if err != nil {
 				return obs, err
 			}
+			sil.Face = p.silFace
 			p.lastSil, p.silAt = &sil, at
 		}
 		s := *p.lastSil
@@ -255,6 +266,23 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	}
 	p.record(time.Since(start))
 	return obs, nil
+}
+
+// needSilhouette says whether to segment this frame: the shoulders move
+// slowly, so only when the face moved or changed size since the last mask
+// (the body may have moved with it), when it appeared or vanished, and at
+// least every segEvery frames.
+func (p *Pipeline) needSilhouette(face *monitor.Rect) bool {
+	if p.lastSil == nil || p.sinceSil >= p.segEvery {
+		return true
+	}
+	was := p.silFace
+	if face == nil || was.W == 0 {
+		return (face == nil) != (was.W == 0)
+	}
+	c, w := face.Center(), was.Center()
+	moved := math.Hypot(c.X-w.X, c.Y-w.Y) / was.H
+	return moved > 0.1 || math.Abs(face.H/was.H-1) > 0.06
 }
 
 // scene makes the 32×24 grey thumbnail.
