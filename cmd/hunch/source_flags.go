@@ -8,9 +8,10 @@ import (
 	"github.com/hunch-posture/hunch/vision"
 )
 
-// defaultSegmentEvery runs person segmentation on one analysed frame in
-// eight: the shoulders move slowly, and this keeps its cost under 2 ms a frame.
-const defaultSegmentEvery = 8
+// defaultSegmentEvery refreshes the person segmentation at least every 16
+// analysed frames (8 s at 2 frames a second); the pipeline also runs it when
+// the face moved. The shoulders move slowly, and this keeps its cost low.
+const defaultSegmentEvery = 16
 
 // sourceFlags are the flags that choose and tune what Hunch watches.
 type sourceFlags struct {
@@ -28,7 +29,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&s.fps, "fps", 2, "analysed frames per second of input time (0: every frame)")
 	fs.BoolVar(&s.realtime, "realtime", false, "read a file at its own frame rate, as a camera delivers it")
 	fs.StringVar(&s.detector, "detector", "blazeface", "face detector: blazeface or cascade")
-	fs.IntVar(&s.segmentEvery, "segment-every", defaultSegmentEvery, "run person segmentation every N analysed frames (0: off)")
+	fs.IntVar(&s.segmentEvery, "segment-every", defaultSegmentEvery, "refresh person segmentation at least every N analysed frames, and when the face moves (0: off)")
 }
 
 // config checks the flags and turns them into the vision pipeline's config.
