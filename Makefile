@@ -27,15 +27,21 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
+# Every test, inside a throwaway desktop (Xvfb, a D-Bus session, dunst) for
+# the app's end-to-end tests; then the Mat-leak check over 1,000 frames.
 test: deps-test fmt-check vet
-	$(GO) test $(GOFLAGS_TEST) ./...
+	scripts/with-desktop.sh $(GO) test $(GOFLAGS_TEST) -timeout 30m ./...
 	$(GO) test $(GOFLAGS_TEST) -tags matprofile -run MatProfile ./vision/...
 
+# Speed: detection + analysis per 640x480 frame (median and mean, one
+# thread) against the cascade in the same run; history report latency.
 bench: deps build
-	$(GO) test -run '^$$' -bench . -benchtime 200x -count 5 ./vision/... ./monitor/... | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchtime 200x -count 5 ./vision/ | tee bench.txt
+	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
 
+# The per-person table on the labelled real frames in ../shared.
 eval: deps build
-	$(GO) run ./cmd/hunch eval
+	$(BIN) eval --shared ../shared
 
 clean:
 	rm -rf bin bench.txt
