@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/vision"
+	"github.com/hunch-posture/hunch/vision/clips"
 )
 
 func init() {
@@ -44,6 +46,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
+	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip`")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
@@ -51,27 +54,36 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := os.Stat(filepath.Join(*shared, "testdata")); err != nil {
 		return fmt.Errorf("no test data in %s: pass --shared DIR (the folder holding testdata/)", *shared)
 	}
-	settings := []int{*segEvery}
+	type pass struct {
+		seg  int
+		name string
+		view clips.View
+	}
+	passes := []pass{{*segEvery, "as recorded", clips.View{}}}
 	if *compare && *segEvery != 0 {
-		settings = append(settings, 0)
+		passes = append(passes, pass{0, "as recorded", clips.View{}})
+	}
+	if *views {
+		passes = append(passes, pass{*segEvery, "640x480 pillarboxed", clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
+			pass{*segEvery, "dim (x0.4)", clips.View{Gain: 0.4}})
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "clip\tsegment\tright\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\tsetup change\tnote")
-	for _, seg := range settings {
-		results, err := evaluatePeople(ctx, *shared, seg)
+	fmt.Fprintln(tw, "clip\tview\tsegment\tright\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\tsetup change\tnote")
+	for _, ps := range passes {
+		results, err := evaluatePeople(ctx, *shared, ps.seg, ps.view)
 		if err != nil {
 			return err
 		}
 		for _, r := range results {
-			fmt.Fprintln(tw, r.row(seg))
+			fmt.Fprintln(tw, r.row(ps.name, ps.seg))
 		}
 	}
 	return tw.Flush()
 }
 
-func (r evalResult) row(seg int) string {
+func (r evalResult) row(view string, seg int) string {
 	if r.err != nil {
-		return fmt.Sprintf("%s\t%d\terror: %v\t\t\t\t\t\t", r.name, seg, r.err)
+		return fmt.Sprintf("%s\t%s\t%d\terror: %v\t\t\t\t\t\t", r.name, view, seg, r.err)
 	}
 	c := r.confusion
 	setup := "-"
@@ -83,8 +95,8 @@ func (r evalResult) row(seg int) string {
 	} else if r.setupChangedAt >= 0 {
 		setup = fmt.Sprintf("FALSE at %.1f s", r.setupChangedAt.Seconds())
 	}
-	return fmt.Sprintf("%s\t%d\t%.1f%% of %d\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s",
-		r.name, seg, 100*r.accuracy(), r.frames, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
+	return fmt.Sprintf("%s\t%s\t%d\t%.1f%% of %d\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s",
+		r.name, view, seg, 100*r.accuracy(), r.frames, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
 		r.caught, r.badSegments, r.falseAlerts, setup, r.note)
 }
 
@@ -98,14 +110,14 @@ func defaultShared() string {
 }
 
 // evaluatePeople runs every case and webcam-session-a.
-func evaluatePeople(ctx context.Context, shared string, segEvery int) ([]evalResult, error) {
+func evaluatePeople(ctx context.Context, shared string, segEvery int, view clips.View) ([]evalResult, error) {
 	var out []evalResult
 	people := filepath.Join(shared, "testdata", "webcam-people-b")
 	for _, c := range peopleCases {
 		clip, err := c.buildClip(people)
 		r := evalResult{name: c.name, note: c.note, err: err}
 		if err == nil {
-			r = evaluateClip(ctx, c.name, c.note, clip, segEvery)
+			r = evaluateClip(ctx, c.name, c.note, clip, segEvery, view)
 		}
 		out = append(out, r)
 	}
@@ -113,7 +125,7 @@ func evaluatePeople(ctx context.Context, shared string, segEvery int) ([]evalRes
 	if err != nil {
 		return nil, err
 	}
-	return append(out, evaluateClip(ctx, "session-a", "sinking down in the chair", clip, segEvery)), nil
+	return append(out, evaluateClip(ctx, "session-a", "sinking down in the chair", clip, segEvery, view)), nil
 }
 
 // evalSettings are the defaults with an onset short enough for 8 s slouches.
@@ -123,19 +135,33 @@ func evalSettings() monitor.Settings {
 	return s
 }
 
-// evaluateClip runs the real pipeline over a clip's frames and scores it.
-func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, segEvery int) evalResult {
+// evaluateClip writes the frames as a real 5 fps clip, shown as view says,
+// and runs it through the real pipeline, decoding included.
+func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, segEvery int, view clips.View) evalResult {
 	r := evalResult{name: name, note: note, movedAt: -1, setupChangedAt: -1}
-	p, err := vision.OpenImages(vision.Config{Detector: vision.DetectorBlazeFace, SegmentEvery: segEvery})
+	dir, err := os.MkdirTemp("", "hunch-eval-")
+	if err != nil {
+		r.err = err
+		return r
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "clip.avi")
+	paths := make([]string, len(clip))
+	for i, f := range clip {
+		paths[i] = f.path
+	}
+	if r.err = clips.FromFrames(path, paths, evalFPS, view); r.err != nil {
+		return r
+	}
+	p, err := vision.Open(vision.Config{Input: path, Detector: vision.DetectorBlazeFace, SegmentEvery: segEvery})
 	if err != nil {
 		r.err = err
 		return r
 	}
 	defer p.Close()
-	src := &frameList{p: p, clip: clip}
 	var ups []monitor.Update
 	w := monitor.Watch{CalibrateFor: 6*time.Second - time.Second/evalFPS, Settings: evalSettings()}
-	if _, err := w.Run(ctx, src, func(u monitor.Update) { ups = append(ups, u) }); err != nil {
+	if _, err := w.Run(ctx, p, func(u monitor.Update) { ups = append(ups, u) }); err != nil {
 		r.err = err
 		return r
 	}
@@ -198,29 +224,6 @@ func (r *evalResult) closeSegment(bad bool, alerts int) {
 		r.falseAlerts += alerts
 	}
 }
-
-// frameList is an Observer over a clip's frame files, at evalFPS.
-type frameList struct {
-	p    *vision.Pipeline
-	clip []labelledFrame
-	i    int
-}
-
-func (l *frameList) Observe(ctx context.Context) (monitor.Observation, error) {
-	if err := ctx.Err(); err != nil {
-		return monitor.Observation{}, err
-	}
-	if l.i >= len(l.clip) {
-		return monitor.Observation{}, io.EOF
-	}
-	at := time.Duration(l.i) * time.Second / evalFPS
-	o, err := l.p.ObserveFile(l.clip[l.i].path, at)
-	l.i++
-	return o, err
-}
-
-func (l *frameList) Close() error             { return nil }
-func (l *frameList) SetFocus(r *monitor.Rect) { l.p.SetFocus(r) }
 
 // evalTrace names the clip whose frames are traced.
 var evalTrace string

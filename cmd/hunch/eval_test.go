@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hunch-posture/hunch/vision/clips"
 )
 
 // sharedDir is ../shared from the repository root, or skips the test.
@@ -23,12 +25,12 @@ func sharedDir(t *testing.T) string {
 // labelled recordings of five real people.
 func TestRealPeopleAreJudgedRight(t *testing.T) {
 	shared := sharedDir(t)
-	results, err := evaluatePeople(context.Background(), shared, defaultSegmentEvery)
+	results, err := evaluatePeople(context.Background(), shared, defaultSegmentEvery, clips.View{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range results {
-		t.Log(r.row(defaultSegmentEvery))
+		t.Log(r.row("as recorded", defaultSegmentEvery))
 		if r.err != nil {
 			t.Errorf("%s: %v", r.name, r.err)
 			continue

@@ -3,14 +3,26 @@ package clips
 import (
 	"fmt"
 	"image"
+	"image/color"
 
 	"gocv.io/x/gocv"
 )
 
+// View is how real frames are shown in a clip, to try Hunch on the pictures
+// other webcams give.
+type View struct {
+	// Size is the clip's frame size; zero keeps the first picture's.
+	Size image.Point
+	// Pillarbox fits each picture inside Size unstretched, with black bars
+	// (a square 224-pixel webcam picture scaled up into 640×480, say).
+	Pillarbox bool
+	// Gain scales brightness (0.4 is a dim room); 0 leaves it.
+	Gain float64
+}
+
 // FromFrames writes the pictures at framePaths, in order, as an MJPG .avi of
-// the given frame rate and size (each picture is resized to it; a zero size
-// takes the first picture's).
-func FromFrames(outPath string, framePaths []string, fps float64, size image.Point) error {
+// the given frame rate, each shown as view says.
+func FromFrames(outPath string, framePaths []string, fps float64, view View) error {
 	if len(framePaths) == 0 {
 		return fmt.Errorf("clip %s: no frames given", outPath)
 	}
@@ -18,8 +30,9 @@ func FromFrames(outPath string, framePaths []string, fps float64, size image.Poi
 		return fmt.Errorf("clip %s: fps %g must be positive", outPath, fps)
 	}
 	var vw *gocv.VideoWriter
-	resized := gocv.NewMat()
-	defer resized.Close()
+	shown, scaled := gocv.NewMat(), gocv.NewMat()
+	defer shown.Close()
+	defer scaled.Close()
 	for _, p := range framePaths {
 		img := gocv.IMRead(p, gocv.IMReadColor)
 		if img.Empty() {
@@ -30,22 +43,38 @@ func FromFrames(outPath string, framePaths []string, fps float64, size image.Poi
 			return fmt.Errorf("clip %s: cannot read frame %s", outPath, p)
 		}
 		if vw == nil {
-			if size == (image.Point{}) {
-				size = image.Pt(img.Cols(), img.Rows())
+			if view.Size == (image.Point{}) {
+				view.Size = image.Pt(img.Cols(), img.Rows())
 			}
-			w, err := gocv.VideoWriterFile(outPath, "MJPG", fps, size.X, size.Y, true)
+			w, err := gocv.VideoWriterFile(outPath, "MJPG", fps, view.Size.X, view.Size.Y, true)
 			if err != nil {
 				img.Close()
 				return fmt.Errorf("clip %s: %w", outPath, err)
 			}
 			vw = w
 		}
-		gocv.Resize(img, &resized, size, 0, 0, gocv.InterpolationLinear)
+		view.render(img, &shown, &scaled)
 		img.Close()
-		if err := vw.Write(resized); err != nil {
+		if err := vw.Write(shown); err != nil {
 			vw.Close()
 			return fmt.Errorf("clip %s: %w", outPath, err)
 		}
 	}
 	return vw.Close()
+}
+
+// render draws img into dst as the view says; scaled is scratch space.
+func (v View) render(img gocv.Mat, dst, scaled *gocv.Mat) {
+	if !v.Pillarbox {
+		gocv.Resize(img, dst, v.Size, 0, 0, gocv.InterpolationLinear)
+	} else {
+		s := min(float64(v.Size.X)/float64(img.Cols()), float64(v.Size.Y)/float64(img.Rows()))
+		w, h := int(float64(img.Cols())*s), int(float64(img.Rows())*s)
+		gocv.Resize(img, scaled, image.Pt(w, h), 0, 0, gocv.InterpolationLinear)
+		left, top := (v.Size.X-w)/2, (v.Size.Y-h)/2
+		gocv.CopyMakeBorder(*scaled, dst, top, v.Size.Y-h-top, left, v.Size.X-w-left, gocv.BorderConstant, color.RGBA{})
+	}
+	if v.Gain > 0 && v.Gain != 1 {
+		dst.ConvertToWithParams(dst, gocv.MatTypeCV8UC3, float32(v.Gain), 0)
+	}
 }
