@@ -9,7 +9,8 @@ import (
 // Baseline is the user's own upright posture, measured at calibration: the
 // medians of what the camera saw, and how much they moved while sitting well.
 type Baseline struct {
-	Width, Height int // frame size the baseline was taken at
+	Width, Height int  // frame size the baseline was taken at
+	Picture       Rect // the camera's picture within the frame (see Observation.Picture)
 
 	Face       Rect    // median face box
 	FaceSize   float64 // median sqrt(box area)
@@ -72,7 +73,7 @@ func Calibrate(obs []Observation) (Baseline, error) {
 	if twoFaces > len(faces)/3 {
 		return Baseline{}, ErrTwoFaces
 	}
-	b := Baseline{Width: obs[0].Width, Height: obs[0].Height}
+	b := Baseline{Width: obs[0].Width, Height: obs[0].Height, Picture: obs[0].PictureArea()}
 	b.measureFaces(faces, boxes)
 	b.measureShoulders(obs)
 	b.Scene = medianScene(obs)
@@ -174,4 +175,13 @@ func medianScene(obs []Observation) Scene {
 		out.Pix[i] = float32(median(col))
 	}
 	return out
+}
+
+// pictureArea is the calibrated picture area (the whole frame for a profile
+// saved before it was recorded).
+func (b Baseline) pictureArea() Rect {
+	if b.Picture.W > 0 && b.Picture.H > 0 {
+		return b.Picture
+	}
+	return Rect{W: float64(b.Width), H: float64(b.Height)}
 }

@@ -46,7 +46,7 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 	ft.ForwardLean = g.size/b.FaceSize - 1
 	ft.HeadDrop = (g.center.Y - b.Center.Y) / b.FaceHeight
 	ft.HeadShift = (g.center.X - b.Center.X) / b.FaceHeight
-	ft.AtEdge = atEdge(f.Box, o.Width, o.Height)
+	ft.AtEdge = atEdge(f.Box, o.PictureArea())
 	if g.landmarks && b.Landmarks {
 		ft.HeadRoll = g.roll - b.Roll
 		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + 0.5*(g.earToEye-b.EarToEye)
@@ -71,9 +71,10 @@ func neckGap(o Observation, g faceGeometry, b Baseline) (gap, tilt float64) {
 	return 0, 0
 }
 
-func atEdge(r Rect, w, h int) bool {
-	m := 0.02 * float64(max(w, h))
-	return r.X < m || r.Y < m || r.X+r.W > float64(w)-m || r.Y+r.H > float64(h)-m
+// atEdge says whether box r touches the edge of the picture area p.
+func atEdge(r Rect, p Rect) bool {
+	m := 0.02 * max(p.W, p.H)
+	return r.X < p.X+m || r.Y < p.Y+m || r.X+r.W > p.X+p.W-m || r.Y+r.H > p.Y+p.H-m
 }
 
 // personPresent says whether a fresh silhouette shows a body in the chair.

@@ -90,6 +90,10 @@ type Observation struct {
 	At time.Duration
 	// Width and Height are the frame's size in pixels.
 	Width, Height int
+	// Picture is the part of the frame that shows the camera's picture:
+	// all of it, unless black bars pillarbox or letterbox it. Zero means the
+	// whole frame.
+	Picture Rect
 	// Faces are all faces found, best first.
 	Faces []Face
 	// Shoulders is the classical shoulder estimate below the most likely user.
@@ -101,6 +105,15 @@ type Observation struct {
 	// Brightness is the picture's mean luma (0..255) and Contrast its spread:
 	// a covered lens or a dead camera is dark and flat.
 	Brightness, Contrast float64
-	// Scene is a thumbnail used to notice that the camera was moved.
+	// Scene is a thumbnail of the Picture, used to notice that the camera
+	// was moved.
 	Scene Scene
+}
+
+// PictureArea is the part of the frame that shows the camera's picture.
+func (o Observation) PictureArea() Rect {
+	if o.Picture.W > 0 && o.Picture.H > 0 {
+		return o.Picture
+	}
+	return Rect{W: float64(o.Width), H: float64(o.Height)}
 }

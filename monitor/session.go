@@ -116,5 +116,5 @@ func (s *Session) userStillThere(o Observation) bool {
 	if personPresent(o) {
 		return true
 	}
-	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.Width, o.Height)
+	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.PictureArea())
 }

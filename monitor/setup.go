@@ -58,8 +58,8 @@ func (w *setupWatch) difference(o Observation, face Rect) (float64, bool) {
 	}
 	// Halve the thumbnails so that a nudge of a few pixels does not count.
 	b, s = b.halved(), s.halved()
-	calibrated := userBand(w.base.Face, w.base.Width, w.base.Height, s)
-	now := userBand(face, o.Width, o.Height, s)
+	calibrated := userBand(w.base.Face, w.base.pictureArea(), s)
+	now := userBand(face, o.PictureArea(), s)
 	var dot, nb, ns float64
 	n := 0
 	for y := 0; y+1 < s.H; y++ {
@@ -85,9 +85,9 @@ func (w *setupWatch) difference(o Observation, face Rect) (float64, bool) {
 // for the shoulders, from above the head down to the bottom.
 type band struct{ cx, half, top float64 }
 
-func userBand(face Rect, w, h int, s Scene) band {
-	sx, sy := float64(s.W)/float64(w), float64(s.H)/float64(h)
-	return band{cx: face.Center().X * sx, half: 1.8 * face.W * sx, top: (face.Y - 0.5*face.H) * sy}
+func userBand(face Rect, picture Rect, s Scene) band {
+	sx, sy := float64(s.W)/picture.W, float64(s.H)/picture.H
+	return band{cx: (face.Center().X - picture.X) * sx, half: 1.8 * face.W * sx, top: (face.Y - 0.5*face.H - picture.Y) * sy}
 }
 
 func (b band) covers(x, y int) bool {

@@ -239,7 +239,12 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	gocv.MeanStdDev(small, &p.mean, &p.stddev)
 	obs.Brightness = p.mean.GetDoubleAt(0, 0)
 	obs.Contrast = p.stddev.GetDoubleAt(0, 0)
-	obs.Scene = p.scene(small)
+	area := pictureArea(small)
+	obs.Picture = monitor.Rect{X: float64(area.Min.X) / scale, Y: float64(area.Min.Y) / scale,
+		W: float64(area.Dx()) / scale, H: float64(area.Dy()) / scale}
+	picture := small.Region(area)
+	obs.Scene = p.scene(picture)
+	picture.Close()
 
 	if p.segmenter != nil {
 		var face *monitor.Rect
