@@ -27,6 +27,7 @@ func (i *intents) StartCalibration()        { i.calls = append(i.calls, "calibra
 func (i *intents) CancelCalibration()       { i.calls = append(i.calls, "cancel calibration") }
 func (i *intents) ApplySettings(p Prefs)    { i.settings = append(i.settings, p) }
 func (i *intents) DeleteHistory() error     { i.calls = append(i.calls, "delete history"); return nil }
+func (i *intents) StartDemo()               { i.calls = append(i.calls, "demo") }
 func (i *intents) Quit()                    { i.calls = append(i.calls, "quit") }
 func (i *intents) last() string             { return i.calls[len(i.calls)-1] }
 

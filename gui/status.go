@@ -50,6 +50,8 @@ type Status struct {
 	Note string
 	// Source names what is watched ("camera 0", "demo clip").
 	Source string
+	// OfferDemo shows a button that starts the demo (no camera was found).
+	OfferDemo bool
 }
 
 // Headline is the state in a few words: "Sitting upright", "Leaning
@@ -84,6 +86,8 @@ type Intents interface {
 	ApplySettings(Prefs)
 	// DeleteHistory deletes all recorded history.
 	DeleteHistory() error
+	// StartDemo replays a generated clip instead of the camera.
+	StartDemo()
 	// Quit flushes the history and ends the app.
 	Quit()
 }

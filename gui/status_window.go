@@ -21,6 +21,7 @@ type statusWindow struct {
 	source   *widget.Label
 	pause    *widget.Button
 	resume   *widget.Button
+	demo     *widget.Button
 	shown    bool
 }
 
@@ -51,12 +52,15 @@ func newStatusWindow(u *UI) *statusWindow {
 	s.resume = widget.NewButtonWithIcon("Resume", theme.MediaPlayIcon(), func() { u.in.Resume() })
 	s.resume.Importance = widget.HighImportance
 	s.resume.Hide()
+	s.demo = widget.NewButtonWithIcon("Watch the demo", theme.MediaPlayIcon(), func() { u.in.StartDemo() })
+	s.demo.Importance = widget.HighImportance
+	s.demo.Hide()
 	calibrate := widget.NewButtonWithIcon("Calibrate…", theme.ViewRefreshIcon(), func() { u.StartCalibration() })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentIcon(), func() { u.ShowReport() })
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.ShowSettings() })
 
 	top := container.NewBorder(nil, nil, s.icon, nil, container.NewVBox(s.headline, s.today))
-	buttons := container.NewHBox(s.pause, s.resume, calibrate, report, layout.NewSpacer(), settings)
+	buttons := container.NewHBox(s.demo, s.pause, s.resume, calibrate, report, layout.NewSpacer(), settings)
 	s.w.SetContent(container.NewPadded(container.NewVBox(top, s.advice, s.note, layout.NewSpacer(), s.source, buttons)))
 	s.w.Resize(fyne.NewSize(500, 260))
 	s.w.SetCloseIntercept(func() {
@@ -103,6 +107,11 @@ func (s *statusWindow) update(st Status) {
 		s.note.Show()
 	}
 	s.source.SetText(sourceLine(st.Source))
+	if st.OfferDemo {
+		s.demo.Show()
+	} else {
+		s.demo.Hide()
+	}
 	if st.Mode == ModePaused {
 		s.pause.Hide()
 		s.resume.Show()

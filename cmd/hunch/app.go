@@ -2,20 +2,107 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor/history"
 )
 
 func init() {
-	commands["app"] = command{summary: "watch the default camera (the default when no command is given)", hidden: true, run: runApp}
+	commands["app"] = command{summary: "start the desktop app (the default when no command is given)", hidden: true, run: runApp}
 }
 
-// runApp watches a camera (or replays a recording) and reports as it goes.
-// Until the tray app lands, it is 'analyze' with the first camera as default.
+// appFlags are the desktop app's options.
+type appFlags struct {
+	src         sourceFlags
+	profile     string
+	dataDir     string
+	onset       time.Duration
+	demo        bool
+	screenshots string
+}
+
+// runApp starts the desktop app: the tray (or status window), the watching
+// goroutine and the history, until Quit or a signal cancels ctx.
 func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	for _, a := range args {
-		if a == "--input" || a == "-input" || a == "--camera" || a == "-camera" {
-			return runAnalyze(ctx, args, stdout, stderr)
-		}
+	var f appFlags
+	fs := newFlags("app", "[--camera N | --input FILE | --demo] [--profile FILE] [--data-dir DIR]", stderr)
+	f.src.register(fs)
+	fs.StringVar(&f.profile, "profile", "", "use this saved calibration `file` (default: the camera's own profile)")
+	fs.StringVar(&f.dataDir, "data-dir", "", "keep the history in this `directory` (default: the user data directory)")
+	fs.DurationVar(&f.onset, "onset", 0, "how long a slouch lasts before it alerts (default: the setting, 20s)")
+	fs.BoolVar(&f.demo, "demo", false, "replay a generated clip of someone who slouches, instead of the camera")
+	fs.StringVar(&f.screenshots, "screenshots", "", "write pictures of the windows to this `directory` as the run goes (tests, docs)")
+	if help, err := parseFlags(fs, args); help || err != nil {
+		return err
 	}
-	return runAnalyze(ctx, append([]string{"--camera", "0", "--realtime"}, args...), stdout, stderr)
+	if f.src.input != "" && f.src.camera >= 0 {
+		return errors.New("give either --input FILE or --camera N, not both")
+	}
+	if f.onset < 0 {
+		return fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
+	}
+
+	a := gui.NewApp()
+	prefs := gui.LoadPrefs(a.Preferences())
+	dir := f.dataDir
+	if dir == "" {
+		dir = prefs.DataDir
+	}
+	if dir == "" {
+		d, err := history.DefaultDataDir()
+		if err != nil {
+			return err
+		}
+		dir = d
+	}
+	store, err := history.Open(ctx, dir, history.Options{})
+	if err != nil {
+		return err
+	}
+	rec := history.NewRecorder(store)
+
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		cache = os.TempDir()
+	}
+	var notifier gui.Notifier
+	if n, err := gui.NewDesktopNotifier(filepath.Join(cache, "hunch")); err == nil {
+		notifier = n
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	e := newEngine(a, f, prefs, rec, filepath.Join(cache, "hunch"), stderr)
+	u := gui.New(a, e, store, notifier)
+	e.ui = u
+	u.UseTray(gui.TrayAvailable())
+	u.Listen(ctx, e.events)
+
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		e.run(ctx)
+	}()
+	go func() {
+		<-ctx.Done()
+		fyne.Do(a.Quit)
+	}()
+	a.Run()
+	cancel()
+	<-done
+	err = rec.Close()
+	if cerr := store.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("save the history: %w", err)
+	}
+	return nil
 }

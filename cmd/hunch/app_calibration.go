@@ -1,0 +1,124 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// Calibration timing, in input time.
+const (
+	calibCountdown = 3 * time.Second
+	calibCapture   = 5 * time.Second
+)
+
+// calibrationChecks are the live conditions for a good calibration, from one
+// observation and the one before it.
+func calibrationChecks(o, prev monitor.Observation) []gui.Check {
+	one := len(o.Faces) == 1 || (len(o.Faces) > 1 && o.Faces[1].Box.Area() < 0.5*o.Faces[0].Box.Area())
+	checks := []gui.Check{{Name: "One face found", OK: one && len(o.Faces) > 0, Hint: "sit facing the camera, alone in the picture"}}
+	centred, still := false, false
+	if len(o.Faces) > 0 && o.Width > 0 {
+		c := o.Faces[0].Box.Center()
+		centred = math.Abs(c.X/float64(o.Width)-0.5) < 0.2 && c.Y/float64(o.Height) < 0.7
+		if len(prev.Faces) > 0 {
+			p := prev.Faces[0].Box.Center()
+			still = math.Hypot(c.X-p.X, c.Y-p.Y) < 0.08*o.Faces[0].Box.H
+		}
+	}
+	checks = append(checks,
+		gui.Check{Name: "Centred", OK: centred, Hint: "move so your face is in the middle"},
+		gui.Check{Name: "Still", OK: still, Hint: "hold still for a moment"},
+		gui.Check{Name: "Enough light", OK: o.Brightness > 50 && o.Contrast > 12, Hint: "turn on a light in front of you"})
+	return checks
+}
+
+func allOK(cs []gui.Check) bool {
+	for _, c := range cs {
+		if !c.OK {
+			return false
+		}
+	}
+	return true
+}
+
+// calibrationFlow is the calibration screen's sequence: wait for the checks,
+// count down, capture, calibrate. It is driven by observations.
+type calibrationFlow struct {
+	phase     gui.CalibrationPhase
+	prev      monitor.Observation
+	since     time.Duration
+	collected []monitor.Observation
+}
+
+// step takes one observation and returns the view to show; baseline is set
+// when the flow ended (err tells a failure).
+func (f *calibrationFlow) step(o monitor.Observation) (v gui.CalibrationView, b *monitor.Baseline, err error) {
+	checks := calibrationChecks(o, f.prev)
+	f.prev = o
+	v = gui.CalibrationView{Obs: o, Checks: checks}
+	ok := allOK(checks)
+	switch f.phase {
+	case gui.Preparing:
+		if ok {
+			f.phase, f.since = gui.Countdown, o.At
+		}
+	case gui.Countdown:
+		if !ok {
+			f.phase = gui.Preparing
+		} else if o.At-f.since >= calibCountdown {
+			f.phase, f.since, f.collected = gui.Capturing, o.At, nil
+		}
+	}
+	if f.phase == gui.Capturing {
+		f.collected = append(f.collected, o)
+		if o.At-f.since >= calibCapture {
+			base, cerr := monitor.Calibrate(f.collected)
+			if cerr != nil {
+				f.phase = gui.Failed
+				v.Phase, v.Result = gui.Failed, "Not calibrated: "+cerr.Error()
+				return v, nil, cerr
+			}
+			f.phase = gui.Calibrated
+			v.Phase, v.Result = gui.Calibrated, calibratedText(base)
+			return v, &base, nil
+		}
+		v.Progress = float64(o.At-f.since) / float64(calibCapture)
+	}
+	v.Phase = f.phase
+	if f.phase == gui.Countdown {
+		v.Left = int(math.Ceil((calibCountdown - (o.At - f.since)).Seconds()))
+	}
+	return v, nil, nil
+}
+
+func calibratedText(b monitor.Baseline) string {
+	s := fmt.Sprintf("Your upright posture is saved: face %.0f px tall, centred at (%.0f, %.0f).", b.FaceHeight, b.Center.X, b.Center.Y)
+	if b.NeckGap > 0 {
+		s += " Shoulders found."
+	}
+	if b.Restless {
+		s += " You moved a little; recalibrate if alerts come when you sit well."
+	}
+	return s
+}
+
+// calibrate runs the flow over src until it ends or ctx is cancelled.
+func (e *engine) calibrate(ctx context.Context, src monitor.Observer) (*monitor.Baseline, error) {
+	var f calibrationFlow
+	for {
+		o, err := src.Observe(ctx)
+		if err != nil {
+			return nil, err
+		}
+		v, b, err := f.step(o)
+		e.send(v)
+		if err != nil || b != nil {
+			return b, err
+		}
+	}
+}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor"
+	"github.com/hunch-posture/hunch/monitor/history"
+	"github.com/hunch-posture/hunch/vision"
+)
+
+// engine is the app's worker: it runs the vision pipeline and the monitor,
+// records the history and hands the GUI what to show. It implements
+// gui.Intents; those calls arrive on Fyne's goroutine and only set requests.
+type engine struct {
+	app    fyne.App
+	ui     *gui.UI
+	flags  appFlags
+	rec    *history.Recorder
+	cache  string
+	stderr io.Writer
+	events chan gui.Event
+	pause  monitor.Pause
+
+	mu        sync.Mutex
+	prefs     gui.Prefs
+	restart   context.CancelFunc // cancels the current watch
+	wantCalib bool
+	wantDemo  bool
+	wake      chan struct{}
+}
+
+func newEngine(a fyne.App, f appFlags, p gui.Prefs, rec *history.Recorder, cache string, stderr io.Writer) *engine {
+	if f.onset > 0 {
+		p.Onset = f.onset
+	}
+	return &engine{app: a, flags: f, prefs: p, rec: rec, cache: cache, stderr: stderr,
+		events: make(chan gui.Event, 16), wake: make(chan struct{}, 1), wantDemo: f.demo}
+}
+
+// send hands the GUI an event, dropping a status or preview if it is behind.
+func (e *engine) send(ev gui.Event) {
+	if _, must := ev.(gui.AlertEvent); must {
+		e.events <- ev
+		return
+	}
+	select {
+	case e.events <- ev:
+	default:
+	}
+}
+
+// The intents, from the GUI.
+
+func (e *engine) PauseFor(d time.Duration) { e.pause.For(d); e.note(history.EventPause, d.String()) }
+func (e *engine) PauseUntilTomorrow() {
+	e.pause.UntilTomorrow()
+	e.note(history.EventPause, "until tomorrow")
+}
+func (e *engine) Resume()            { e.pause.Resume(); e.note(history.EventResume, "") }
+func (e *engine) StartCalibration()  { e.request(func() { e.wantCalib = true }) }
+func (e *engine) CancelCalibration() {}
+func (e *engine) StartDemo()         { e.request(func() { e.wantDemo = true }) }
+func (e *engine) Quit()              { e.app.Quit() }
+
+// ApplySettings takes new settings and restarts the watch with them.
+func (e *engine) ApplySettings(p gui.Prefs) {
+	if path, err := gui.AutostartPath(); err == nil {
+		exe, _ := os.Executable()
+		if err := gui.SetAutostart(path, exe, p.StartAtLogin); err != nil {
+			fmt.Fprintln(e.stderr, "hunch:", err)
+		}
+	}
+	e.request(func() { e.prefs = p })
+}
+
+// DeleteHistory is not offered by the history store yet.
+func (e *engine) DeleteHistory() error {
+	return errors.New("deleting history needs Hunch closed: quit, then delete the history folder")
+}
+
+func (e *engine) note(kind, detail string) {
+	_ = e.rec.AddEvent(history.Event{At: time.Now(), Kind: kind, Detail: detail})
+}
+
+// request changes what the worker should do and interrupts the current watch.
+func (e *engine) request(change func()) {
+	e.mu.Lock()
+	change()
+	if e.restart != nil {
+		e.restart()
+	}
+	e.mu.Unlock()
+	select {
+	case e.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run is the worker goroutine: open the source, calibrate when needed,
+// watch; again after each request, until ctx is cancelled.
+func (e *engine) run(ctx context.Context) {
+	var base *monitor.Baseline
+	if e.flags.profile != "" {
+		p, err := monitor.LoadProfile(e.flags.profile)
+		if err != nil {
+			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Note: err.Error()})
+		} else {
+			base = &p.Baseline
+		}
+	}
+	for ctx.Err() == nil {
+		e.mu.Lock()
+		cfg, name, profile := e.source()
+		demo := e.wantDemo
+		e.mu.Unlock()
+		if demo {
+			clip, err := demoClip(e.cache)
+			if err != nil {
+				e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Note: "The demo cannot start: " + err.Error()})
+				e.wait(ctx)
+				continue
+			}
+			cfg.Input, cfg.Realtime, name, profile = clip, true, "the demo clip", ""
+			if e.flags.onset == 0 {
+				e.prefs.Onset = 6 * time.Second
+			}
+		}
+		p, err := vision.Open(cfg)
+		if err != nil {
+			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
+				Note: "No camera: " + err.Error() + ". Watch the demo to see Hunch at work."})
+			e.wait(ctx)
+			continue
+		}
+		b := base
+		if b == nil && profile != "" {
+			if pr, err := monitor.LoadProfile(profile); err == nil {
+				b = &pr.Baseline
+			}
+		}
+		b = e.session(ctx, p, name, profile, b)
+		if b != nil && e.flags.profile == "" && !demo {
+			base = b
+		}
+		p.Close()
+	}
+}
+
+// source is the configured vision source, its name and its profile path.
+func (e *engine) source() (vision.Config, string, string) {
+	cfg := vision.DefaultConfig()
+	cfg.FPS = e.prefs.FPS
+	cfg.Detector = e.flags.src.detector
+	cfg.SegmentEvery = e.flags.src.segmentEvery
+	if e.flags.src.input != "" {
+		cfg.Input, cfg.Realtime = e.flags.src.input, true
+		return cfg, e.flags.src.input, ""
+	}
+	cfg.Camera = e.prefs.Camera
+	if e.flags.src.camera >= 0 {
+		cfg.Camera = e.flags.src.camera
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return cfg, fmt.Sprintf("camera %d", cfg.Camera), ""
+	}
+	return cfg, fmt.Sprintf("camera %d", cfg.Camera), filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", cfg.Camera))
+}
+
+// wait blocks until a request or ctx ends.
+func (e *engine) wait(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+	case <-e.wake:
+	}
+}
+
+// session calibrates when there is no baseline, then watches until the
+// source ends, a request restarts it or ctx is cancelled. It returns the
+// baseline in use.
+func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile string, b *monitor.Baseline) *monitor.Baseline {
+	for ctx.Err() == nil {
+		run, cancel := context.WithCancel(ctx)
+		e.mu.Lock()
+		e.restart = cancel
+		calib := e.wantCalib || b == nil
+		e.wantCalib, e.wantDemo = false, false
+		set, prefs := monitor.DefaultSettings(), e.prefs
+		e.mu.Unlock()
+		set.Sensitivity, set.Onset = prefs.Sensitivity, prefs.Onset
+		if calib {
+			reason := ""
+			if b == nil {
+				reason = "Hunch has no calibration for " + name + " yet."
+			}
+			e.send(gui.ShowCalibration{Reason: reason})
+			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name})
+			nb, err := e.calibrate(run, p)
+			if err != nil {
+				cancel()
+				if errors.Is(err, io.EOF) {
+					e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
+					e.wait(ctx)
+					return b
+				}
+				if run.Err() == nil && ctx.Err() == nil {
+					e.wait(ctx) // failed: the screen offers Try again
+				}
+				continue
+			}
+			b = nb
+			e.note(history.EventCalibration, name)
+			if profile != "" {
+				_ = monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b})
+			}
+			e.capture("calibration")
+		}
+		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}
+		_, err := monitor.Watch{Baseline: b, Settings: set}.Run(run, p, w.update)
+		cancel()
+		w.flush()
+		if err == nil || errors.Is(err, io.EOF) {
+			e.send(gui.Status{Mode: gui.ModeAway, Source: name, Note: "The recording ended."})
+			e.captureReport()
+			e.wait(ctx)
+			return b
+		}
+		if run.Err() == nil {
+			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: err.Error()})
+			e.wait(ctx)
+			return b
+		}
+		e.mu.Lock()
+		reopen := e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo
+		e.mu.Unlock()
+		if reopen {
+			return b
+		}
+	}
+	return b
+}
+
+func breakSettings(p gui.Prefs) monitor.BreakSettings {
+	s := monitor.DefaultBreakSettings()
+	if p.BreakInterval > 0 {
+		s.Interval = p.BreakInterval
+	}
+	return s
+}
+
+// capture writes a window picture when --screenshots asks for them.
+func (e *engine) capture(name string) {
+	if e.flags.screenshots == "" {
+		return
+	}
+	fyne.DoAndWait(func() {
+		if err := e.ui.Capture(e.flags.screenshots, name); err != nil {
+			fmt.Fprintln(e.stderr, "hunch:", err)
+		}
+	})
+}
+
+// captureReport opens today's report and captures it.
+func (e *engine) captureReport() {
+	if e.flags.screenshots == "" {
+		return
+	}
+	_ = e.rec.Flush(context.Background())
+	fyne.DoAndWait(e.ui.ShowReport)
+	time.Sleep(500 * time.Millisecond)
+	e.capture("report")
+}
