@@ -46,6 +46,7 @@ var (
 	ErrTwoFaces    = errors.New("two faces of similar size: which one is you? calibrate with only you in the picture")
 	ErrTooRestless = errors.New("too much movement: sit still, upright, for the few seconds of calibration")
 	ErrTooFew      = errors.New("too few frames to calibrate: calibrate for at least 2 seconds")
+	ErrEndedEarly  = errors.New("the input ended before calibration finished: use a longer recording, fewer --calibrate seconds, or a saved --profile")
 )
 
 // Calibrate measures the baseline from observations of the user sitting upright.

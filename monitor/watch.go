@@ -65,7 +65,7 @@ func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func
 	for {
 		o, err := src.Observe(ctx)
 		if errors.Is(err, io.EOF) {
-			return Baseline{}, 0, CalibrationError{fmt.Errorf("the input ended before calibration (%v of %v): %w", inputSpan(obs), d, ErrTooFew)}
+			return Baseline{}, 0, CalibrationError{fmt.Errorf("%w (%.1f s of %.1f s)", ErrEndedEarly, inputSpan(obs).Seconds(), d.Seconds())}
 		}
 		if err != nil {
 			return Baseline{}, 0, err

@@ -53,8 +53,8 @@ func TestWatchSaysWhenCalibrationCannotWork(t *testing.T) {
 		t.Errorf("empty input: got %v, want ErrNoFace", err)
 	}
 	_, err = w.Run(context.Background(), &replay{obs: frames(0, segment{s(2), upright})}, func(Update) {})
-	if !errors.Is(err, ErrTooFew) {
-		t.Errorf("input shorter than calibration: got %v, want ErrTooFew", err)
+	if !errors.Is(err, ErrEndedEarly) {
+		t.Errorf("input shorter than calibration: got %v, want ErrEndedEarly", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

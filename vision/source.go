@@ -66,6 +66,7 @@ const defaultSequenceFPS = 25
 
 // openFile opens a video file or an image-sequence pattern.
 func openFile(path string, rate float64, realtime bool) (*fileSource, error) {
+	quietDecoder()
 	name := "input " + path
 	if !strings.Contains(path, "%") {
 		st, err := os.Stat(path)
@@ -163,5 +164,14 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	case <-t.C:
 		return nil
+	}
+}
+
+// quietDecoder keeps FFmpeg's own log lines (a damaged frame, a missing
+// index) off the user's terminal: Hunch reports what matters in one line.
+// OpenCV reads this variable when it first opens a file.
+func quietDecoder() {
+	if os.Getenv("OPENCV_FFMPEG_LOGLEVEL") == "" && os.Getenv("OPENCV_FFMPEG_DEBUG") == "" {
+		os.Setenv("OPENCV_FFMPEG_LOGLEVEL", "-8") // AV_LOG_QUIET
 	}
 }

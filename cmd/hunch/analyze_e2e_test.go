@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -157,6 +158,13 @@ func TestAnalyzeSamplesTwoFramesASecondByDefault(t *testing.T) {
 
 func TestAnalyzeExplainsBadInput(t *testing.T) {
 	dir := t.TempDir()
+	empty, text := filepath.Join(dir, "empty.avi"), filepath.Join(dir, "notes.mp4")
+	os.WriteFile(empty, nil, 0o600)
+	os.WriteFile(text, []byte("not a video\n"), 0o600)
+	clip, _ := generatedClip(t, 10, []clips.Segment{{Kind: clips.Upright, Seconds: 3}}, clips.Options{})
+	whole, _ := os.ReadFile(clip)
+	truncated := filepath.Join(dir, "truncated.avi")
+	os.WriteFile(truncated, whole[:len(whole)/3], 0o600)
 	cases := map[string]struct {
 		args []string
 		want string
@@ -167,6 +175,9 @@ func TestAnalyzeExplainsBadInput(t *testing.T) {
 		"both sources":    {[]string{"--input", "x.avi", "--camera", "0"}, "not both"},
 		"no camera":       {[]string{"--camera", "7"}, "camera 7"},
 		"missing profile": {[]string{"--input", "x.avi", "--profile", filepath.Join(dir, "p.json")}, "hunch calibrate"},
+		"empty file":      {[]string{"--input", empty}, "not a video"},
+		"not a video":     {[]string{"--input", text}, "not a video"},
+		"truncated video": {[]string{"--input", truncated}, "input ended before calibration"},
 	}
 	for name, tc := range cases {
 		var stdout, stderr bytes.Buffer
