@@ -27,7 +27,10 @@ type Baseline struct {
 	// line, over the face height; SilhouetteNeckGap the same from the
 	// segmentation mask. Zero when not measured.
 	NeckGap, SilhouetteNeckGap float64
-	ShoulderTilt               float64 // degrees
+	// ShoulderToEyes is how far the shoulder line lies below the eyes, in
+	// eye distances (classical and silhouette); zero when not measured.
+	ShoulderToEyes, SilhouetteShoulderToEyes float64
+	ShoulderTilt                             float64 // degrees
 
 	// Spreads of the calibration, in the units of the features: how much
 	// this user moves while upright.
@@ -125,17 +128,24 @@ func rectCol(rs []Rect, f func(Rect) float64) []float64 {
 
 // measureShoulders takes the neck gaps from frames whose shoulders were found.
 func (b *Baseline) measureShoulders(obs []Observation) {
-	var gaps, silGaps, tilts []float64
+	var gaps, silGaps, tilts, toEyes, silToEyes []float64
 	for _, o := range obs {
 		if len(o.Faces) == 0 {
 			continue
 		}
+		g := measureFace(o.Faces[0])
 		chin := o.Faces[0].Box.Y + o.Faces[0].Box.H
 		if o.Shoulders.Found() {
 			gaps = append(gaps, (o.Shoulders.MidY()-chin)/b.FaceHeight)
 			tilts = append(tilts, lineTilt(o.Shoulders))
+			if d := g.shoulderToEyes(o.Shoulders); d > 0 {
+				toEyes = append(toEyes, d)
+			}
 		}
 		if s := o.Silhouette; s != nil && s.Shoulders.Found() {
+			if d := g.shoulderToEyes(s.Shoulders); d > 0 {
+				silToEyes = append(silToEyes, d)
+			}
 			c, h := chin, o.Faces[0].Box.H
 			if s.Face.H > 0 {
 				c, h = s.Face.Y+s.Face.H, s.Face.H
@@ -146,9 +156,11 @@ func (b *Baseline) measureShoulders(obs []Observation) {
 	if len(gaps) >= len(obs)/2 {
 		b.NeckGap = median(gaps)
 		b.ShoulderTilt = median(tilts)
+		b.ShoulderToEyes = median(toEyes)
 	}
 	if len(silGaps) > 0 {
 		b.SilhouetteNeckGap = median(silGaps)
+		b.SilhouetteShoulderToEyes = median(silToEyes)
 	}
 }
 

@@ -28,6 +28,10 @@ type Features struct {
 	NeckGap float64
 	// ShoulderTilt is the shoulder line's rotation from calibration, degrees.
 	ShoulderTilt float64
+	// ShoulderRaise is how much closer to the eyes the shoulders sit than
+	// at calibration (0.2 = the gap shrank by a fifth: shoulders drawn up
+	// towards the ears); 0 when not measured.
+	ShoulderRaise float64
 	// AtEdge is set when the face touches the picture's edge.
 	AtEdge bool
 	// PersonPresent is set when the body fills the bottom of the picture
@@ -52,6 +56,7 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + 0.5*(g.earToEye-b.EarToEye)
 	}
 	ft.NeckGap, ft.ShoulderTilt = neckGap(o, g, b)
+	ft.ShoulderRaise = shoulderRaise(o, g, b)
 	return ft
 }
 
@@ -81,6 +86,23 @@ func atEdge(r Rect, p Rect) bool {
 func personPresent(o Observation) bool {
 	s := o.Silhouette
 	return s != nil && o.SilhouetteAge.Seconds() < 6 && s.BottomCoverage > 0.35 && s.Coverage > 0.12
+}
+
+// shoulderRaise compares the shoulder-to-eyes distance with calibration,
+// from the classical line when found (it is of this frame), else the
+// silhouette's.
+func shoulderRaise(o Observation, g faceGeometry, b Baseline) float64 {
+	if o.Shoulders.Found() && b.ShoulderToEyes > 0 {
+		if d := g.shoulderToEyes(o.Shoulders); d > 0 {
+			return 1 - d/b.ShoulderToEyes
+		}
+	}
+	if s := o.Silhouette; s != nil && s.Shoulders.Found() && o.SilhouetteAge == 0 && b.SilhouetteShoulderToEyes > 0 {
+		if d := g.shoulderToEyes(s.Shoulders); d > 0 {
+			return 1 - d/b.SilhouetteShoulderToEyes
+		}
+	}
+	return 0
 }
 
 // dist is the distance between two points.

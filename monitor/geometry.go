@@ -16,6 +16,7 @@ type faceGeometry struct {
 	eyeToMouth float64 // vertical eye-line to mouth distance over eye distance: shrinks as the chin drops
 	earToEye   float64 // how far the eyes sit below the ears, over eye distance: grows as the chin drops
 	chinY      float64 // bottom of the face
+	eyeY       float64 // height of the eye line; 0 without landmarks
 	landmarks  bool
 }
 
@@ -38,6 +39,7 @@ func measureFace(f Face) faceGeometry {
 	g.landmarks = true
 	g.roll = math.Atan2(dy, dx) * 180 / math.Pi
 	eyeY := (re.Y + le.Y) / 2
+	g.eyeY = eyeY
 	g.eyeToMouth = (f.Landmark(Mouth).Y - eyeY) / g.eyeDist
 	earY := (f.Landmark(RightEar).Y + f.Landmark(LeftEar).Y) / 2
 	g.earToEye = (eyeY - earY) / g.eyeDist
@@ -68,3 +70,12 @@ func spread(xs []float64, m float64) float64 {
 }
 
 func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
+
+// shoulderToEyes is how far below the eye line a shoulder line lies, in eye
+// distances; 0 when the face has no landmarks.
+func (g faceGeometry) shoulderToEyes(s ShoulderLine) float64 {
+	if !g.landmarks {
+		return 0
+	}
+	return (s.MidY() - g.eyeY) / g.eyeDist
+}

@@ -107,3 +107,15 @@ func TestCalibrationTakesMediansOverNaturalMovement(t *testing.T) {
 		t.Errorf("baseline neck gap %.2f face heights, want 0.6", b.NeckGap)
 	}
 }
+
+func TestRaisedShouldersAreMeasuredApartFromADroppedChin(t *testing.T) {
+	b := calibrated(t)
+	shrug := pose{neck: 0.6}.observe(0)
+	if r := Measure(shrug, &shrug.Faces[0], b).ShoulderRaise; r < 0.15 {
+		t.Errorf("shoulders drawn up: raise %.2f, want at least 0.15", r)
+	}
+	chin := pose{chin: 0.35}.observe(0)
+	if r := Measure(chin, &chin.Faces[0], b).ShoulderRaise; r > 0.05 || r < -0.05 {
+		t.Errorf("chin dropped, shoulders still: raise %.2f, want about 0", r)
+	}
+}
