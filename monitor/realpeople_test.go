@@ -56,7 +56,9 @@ func roomScene(dx int) Scene {
 	return sc
 }
 
-func TestAMovedCameraIsReportedNotAlerted(t *testing.T) {
+// calibratedInRoom calibrates an upright user in front of roomScene(0).
+func calibratedInRoom(t *testing.T) Baseline {
+	t.Helper()
 	var calib []Observation
 	for at := time.Duration(0); at < s(5); at += frameStep {
 		o := upright.observe(at)
@@ -67,7 +69,11 @@ func TestAMovedCameraIsReportedNotAlerted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := NewSession(b, DefaultSettings(), s(5))
+	return b
+}
+
+func TestAMovedCameraIsReportedNotAlerted(t *testing.T) {
+	sess := NewSession(calibratedInRoom(t), DefaultSettings(), s(5))
 	var first time.Duration = -1
 	n := 0
 	for at := s(5); at < s(65); at += frameStep {
@@ -88,16 +94,7 @@ func TestAMovedCameraIsReportedNotAlerted(t *testing.T) {
 }
 
 func TestTheRoomLightingChangingIsNotAMovedCamera(t *testing.T) {
-	sess := NewSession(func() Baseline {
-		var calib []Observation
-		for at := time.Duration(0); at < s(5); at += frameStep {
-			o := upright.observe(at)
-			o.Scene = roomScene(0)
-			calib = append(calib, o)
-		}
-		b, _ := Calibrate(calib)
-		return b
-	}(), DefaultSettings(), s(5))
+	sess := NewSession(calibratedInRoom(t), DefaultSettings(), s(5))
 	for at := s(5); at < s(40); at += frameStep {
 		o := leaning.observe(at)
 		o.Scene = roomScene(0)
