@@ -54,36 +54,43 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if _, err := os.Stat(filepath.Join(*shared, "testdata")); err != nil {
 		return fmt.Errorf("no test data in %s: pass --shared DIR (the folder holding testdata/)", *shared)
 	}
-	type pass struct {
-		seg  int
-		name string
-		view clips.View
-	}
-	passes := []pass{{*segEvery, "as recorded", clips.View{}}}
+	passes := []evalPass{{view: "as recorded", detector: vision.DetectorBlazeFace, segEvery: *segEvery}}
 	if *compare && *segEvery != 0 {
-		passes = append(passes, pass{0, "as recorded", clips.View{}})
+		passes = append(passes, evalPass{view: "as recorded", detector: vision.DetectorBlazeFace},
+			evalPass{view: "as recorded", detector: vision.DetectorCascade, segEvery: *segEvery})
 	}
 	if *views {
-		passes = append(passes, pass{*segEvery, "640x480 pillarboxed", clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
-			pass{*segEvery, "dim (x0.4)", clips.View{Gain: 0.4}})
+		passes = append(passes,
+			evalPass{view: "640x480 pillarboxed", detector: vision.DetectorBlazeFace, segEvery: *segEvery, show: clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
+			evalPass{view: "dim (x0.4)", detector: vision.DetectorBlazeFace, segEvery: *segEvery, show: clips.View{Gain: 0.4}})
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "clip\tview\tsegment\tright\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\tsetup change\tnote")
+	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tright\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\tsetup change\tnote")
 	for _, ps := range passes {
-		results, err := evaluatePeople(ctx, *shared, ps.seg, ps.view)
+		results, err := evaluatePeople(ctx, *shared, ps)
 		if err != nil {
 			return err
 		}
 		for _, r := range results {
-			fmt.Fprintln(tw, r.row(ps.name, ps.seg))
+			fmt.Fprintln(tw, r.row(ps))
 		}
 	}
 	return tw.Flush()
 }
 
-func (r evalResult) row(view string, seg int) string {
+// evalPass is one way of running the evaluation: how the frames are shown
+// and which inputs the pipeline uses.
+type evalPass struct {
+	view     string
+	show     clips.View
+	detector string
+	segEvery int // 0: no segmentation
+}
+
+func (r evalResult) row(ps evalPass) string {
+	lead := fmt.Sprintf("%s\t%s\t%s\t%d", r.name, ps.view, ps.detector, ps.segEvery)
 	if r.err != nil {
-		return fmt.Sprintf("%s\t%s\t%d\terror: %v\t\t\t\t\t\t", r.name, view, seg, r.err)
+		return fmt.Sprintf("%s\terror: %v\t\t\t\t\t\t", lead, r.err)
 	}
 	c := r.confusion
 	setup := "-"
@@ -95,8 +102,8 @@ func (r evalResult) row(view string, seg int) string {
 	} else if r.setupChangedAt >= 0 {
 		setup = fmt.Sprintf("FALSE at %.1f s", r.setupChangedAt.Seconds())
 	}
-	return fmt.Sprintf("%s\t%s\t%d\t%.1f%% of %d\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s",
-		r.name, view, seg, 100*r.accuracy(), r.frames, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
+	return fmt.Sprintf("%s\t%.1f%% of %d\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s",
+		lead, 100*r.accuracy(), r.frames, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
 		r.caught, r.badSegments, r.falseAlerts, setup, r.note)
 }
 
@@ -110,14 +117,14 @@ func defaultShared() string {
 }
 
 // evaluatePeople runs every case and webcam-session-a.
-func evaluatePeople(ctx context.Context, shared string, segEvery int, view clips.View) ([]evalResult, error) {
+func evaluatePeople(ctx context.Context, shared string, ps evalPass) ([]evalResult, error) {
 	var out []evalResult
 	people := filepath.Join(shared, "testdata", "webcam-people-b")
 	for _, c := range peopleCases {
 		clip, err := c.buildClip(people)
 		r := evalResult{name: c.name, note: c.note, err: err}
 		if err == nil {
-			r = evaluateClip(ctx, c.name, c.note, clip, segEvery, view)
+			r = evaluateClip(ctx, c.name, c.note, clip, ps)
 		}
 		out = append(out, r)
 	}
@@ -125,7 +132,7 @@ func evaluatePeople(ctx context.Context, shared string, segEvery int, view clips
 	if err != nil {
 		return nil, err
 	}
-	return append(out, evaluateClip(ctx, "session-a", "sinking down in the chair", clip, segEvery, view)), nil
+	return append(out, evaluateClip(ctx, "session-a", "sinking down in the chair", clip, ps)), nil
 }
 
 // evalSettings are the defaults with an onset short enough for 8 s slouches.
@@ -137,7 +144,7 @@ func evalSettings() monitor.Settings {
 
 // evaluateClip writes the frames as a real 5 fps clip, shown as view says,
 // and runs it through the real pipeline, decoding included.
-func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, segEvery int, view clips.View) evalResult {
+func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, ps evalPass) evalResult {
 	r := evalResult{name: name, note: note, movedAt: -1, setupChangedAt: -1}
 	dir, err := os.MkdirTemp("", "hunch-eval-")
 	if err != nil {
@@ -150,10 +157,10 @@ func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, 
 	for i, f := range clip {
 		paths[i] = f.path
 	}
-	if r.err = clips.FromFrames(path, paths, evalFPS, view); r.err != nil {
+	if r.err = clips.FromFrames(path, paths, evalFPS, ps.show); r.err != nil {
 		return r
 	}
-	p, err := vision.Open(vision.Config{Input: path, Detector: vision.DetectorBlazeFace, SegmentEvery: segEvery})
+	p, err := vision.Open(vision.Config{Input: path, Detector: ps.detector, SegmentEvery: ps.segEvery})
 	if err != nil {
 		r.err = err
 		return r

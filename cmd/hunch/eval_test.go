@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hunch-posture/hunch/vision/clips"
+	"github.com/hunch-posture/hunch/vision"
 )
 
 // sharedDir is ../shared from the repository root, or skips the test.
@@ -25,12 +25,13 @@ func sharedDir(t *testing.T) string {
 // labelled recordings of five real people.
 func TestRealPeopleAreJudgedRight(t *testing.T) {
 	shared := sharedDir(t)
-	results, err := evaluatePeople(context.Background(), shared, defaultSegmentEvery, clips.View{})
+	ps := evalPass{view: "as recorded", detector: vision.DetectorBlazeFace, segEvery: defaultSegmentEvery}
+	results, err := evaluatePeople(context.Background(), shared, ps)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range results {
-		t.Log(r.row("as recorded", defaultSegmentEvery))
+		t.Log(r.row(ps))
 		if r.err != nil {
 			t.Errorf("%s: %v", r.name, r.err)
 			continue
