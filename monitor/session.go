@@ -33,7 +33,11 @@ type Update struct {
 	// SceneShift is how different the background looks from calibration
 	// (0 the same, 1 unrelated).
 	SceneShift float64
-	Features   Features
+	// CameraCovered is set while the picture is dark and flat (a covered
+	// lens, black frames): nobody can be seen, which is not "away". The
+	// state is held, no time is booked and no alert fires.
+	CameraCovered bool
+	Features      Features
 }
 
 // Session follows one user from a baseline, frame by frame.
@@ -41,6 +45,7 @@ type Session struct {
 	classifier Classifier
 	tracker    *tracker
 	setup      *setupWatch
+	cover      coverWatch
 	tally      Tally
 	last       Judgement
 	prevAt     time.Duration
@@ -61,6 +66,9 @@ func NewSession(b Baseline, set Settings, start time.Duration) *Session {
 
 // Step judges one observation and advances the state.
 func (s *Session) Step(o Observation) Update {
+	if s.cover.step(o) {
+		return s.coveredUpdate(o)
+	}
 	face := s.pickUser(o.Faces)
 	ft := Measure(o, face, s.classifier.Baseline)
 	j := s.classifier.Classify(ft, s.last.Posture == Slouched)

@@ -22,6 +22,9 @@ type Watch struct {
 	// CalibrateFor is how much input time calibration takes when Baseline is nil.
 	CalibrateFor time.Duration
 	Settings     Settings
+	// Sampling, when set and the source is a RateSetter, adapts the frame
+	// rate to what the user is doing; nil keeps the source's own rate.
+	Sampling *SamplingPolicy
 }
 
 // CalibrationError wraps a calibration refusal with when it happened.
@@ -45,6 +48,10 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 		b, start = &got, end
 	}
 	sess := w.start(src, *b, start)
+	pace, err := w.pacer(src)
+	if err != nil {
+		return sess, err
+	}
 	for {
 		o, err := src.Observe(ctx)
 		if errors.Is(err, io.EOF) {
@@ -53,7 +60,9 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 		if err != nil {
 			return sess, err
 		}
-		emit(sess.Step(o))
+		u := sess.Step(o)
+		pace(u)
+		emit(u)
 	}
 }
 
