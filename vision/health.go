@@ -27,7 +27,7 @@ func CheckCamera(i int) (string, error) {
 		if c != nil {
 			c.Close()
 		}
-		return "", fmt.Errorf("camera %d cannot be opened (in use by another program, or not a camera)", i)
+		return "", fmt.Errorf("camera %d cannot be opened: %w, or not a camera", i, ErrCameraBusy)
 	}
 	defer c.Close()
 	m := gocv.NewMat()

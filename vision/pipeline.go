@@ -40,6 +40,17 @@ type Config struct {
 	// Focus, when set, is the user's known face: detection looks there first
 	// and faces are ordered by nearness to it.
 	Focus *monitor.Rect
+	// Reconnect keeps a camera going all day: when it is busy or unplugged,
+	// or stops delivering, Observe waits and retries (1 s, 2 s, 4 s … a
+	// minute) instead of failing. A camera that does not exist when Open is
+	// called is still an error.
+	Reconnect bool
+	// DutyCycle, when set, releases the camera between short bursts.
+	DutyCycle DutyCycle
+	// OnCameraStatus, when set, hears each change in a camera's condition
+	// (in use, disconnected, frozen, resized, watching again), on the
+	// goroutine that calls Observe.
+	OnCameraStatus func(CameraStatus)
 }
 
 // DefaultConfig is camera 0 at 2 analysed frames a second with BlazeFace and
@@ -57,7 +68,7 @@ type Timing struct {
 }
 
 // Pipeline reads frames and turns each into a monitor.Observation. It is
-// not safe for concurrent use, except Timing, Info and SetFocus.
+// not safe for concurrent use, except Timing, Info, SetFocus, SetRate and Rate.
 type Pipeline struct {
 	src      frameSource // nil for a pipeline that only observes given images
 	detector faceDetector
@@ -72,6 +83,8 @@ type Pipeline struct {
 
 	mu      sync.Mutex
 	focus   *monitor.Rect
+	rate    float64         // analysed frames per second asked for
+	newRate bool            // rate changed since the source was told
 	timings []time.Duration // ring of recent frame times
 	total   time.Duration
 	frames  int
@@ -90,7 +103,7 @@ const sceneW, sceneH = 32, 24
 
 // Open opens the configured camera or file and loads the models.
 func Open(cfg Config) (*Pipeline, error) {
-	src, err := openSource(cfg.Camera, cfg.Input, cfg.FPS, cfg.Realtime)
+	src, err := openSource(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +112,7 @@ func Open(cfg Config) (*Pipeline, error) {
 		src.Close()
 		return nil, err
 	}
-	p.src = src
+	p.src, p.rate = src, cfg.FPS
 	return p, nil
 }
 
@@ -167,10 +180,38 @@ func (p *Pipeline) SetFocus(r *monitor.Rect) {
 	p.focus = r
 }
 
+// SetRate changes how many frames a second are analysed, from the next
+// frame on (0: every frame); a negative or non-finite rate is ignored. It is
+// safe to call from any goroutine, between or during Observe calls.
+func (p *Pipeline) SetRate(fps float64) {
+	if !(fps >= 0) || math.IsInf(fps, 0) {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if fps != p.rate {
+		p.rate, p.newRate = fps, true
+	}
+}
+
+// Rate is the analysed frames per second asked for.
+func (p *Pipeline) Rate() float64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.rate
+}
+
 // Observe reads the next analysed frame and observes it; io.EOF ends a file.
 func (p *Pipeline) Observe(ctx context.Context) (monitor.Observation, error) {
 	if p.src == nil {
 		return monitor.Observation{}, errors.New("observe: this pipeline has no frame source; use Open")
+	}
+	p.mu.Lock()
+	rate, changed := p.rate, p.newRate
+	p.newRate = false
+	p.mu.Unlock()
+	if changed {
+		p.src.setRate(rate)
 	}
 	at, err := p.src.next(ctx, &p.frame)
 	if err != nil {
@@ -367,4 +408,7 @@ func (p *Pipeline) Close() error {
 	return err
 }
 
-var _ monitor.Observer = (*Pipeline)(nil)
+var (
+	_ monitor.Observer   = (*Pipeline)(nil)
+	_ monitor.RateSetter = (*Pipeline)(nil)
+)

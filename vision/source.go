@@ -34,19 +34,23 @@ type frameSource interface {
 	// input time for a file, time since opening for a camera. io.EOF ends a file.
 	next(ctx context.Context, dst *gocv.Mat) (time.Duration, error)
 	info() SourceInfo
+	// setRate changes the analysed frames per second from the next frame
+	// on; 0 takes every frame.
+	setRate(fps float64)
 	Close() error
 }
 
-// openSource opens a camera (when input is empty) or a file or pattern.
-// rate is analysed frames per second of input time, 0 for every frame.
-func openSource(camera int, input string, rate float64, realtime bool) (frameSource, error) {
-	if rate < 0 {
-		return nil, fmt.Errorf("frame rate %g: must be 0 (every frame) or more", rate)
+// openSource opens the configured camera (when cfg.Input is empty) or file
+// or pattern. cfg.FPS is analysed frames per second of input time, 0 for
+// every frame.
+func openSource(cfg Config) (frameSource, error) {
+	if cfg.FPS < 0 || math.IsNaN(cfg.FPS) || math.IsInf(cfg.FPS, 0) {
+		return nil, fmt.Errorf("frame rate %g: must be 0 (every frame) or more", cfg.FPS)
 	}
-	if input == "" {
-		return openCamera(camera, rate)
+	if cfg.Input == "" {
+		return openLive(cfg)
 	}
-	return openFile(input, rate, realtime)
+	return openFile(cfg.Input, cfg.FPS, cfg.Realtime)
 }
 
 // fileSource reads a video file or an image sequence, skipping unanalysed
@@ -59,6 +63,11 @@ type fileSource struct {
 	index    int // index of the next frame the capture will deliver
 	analysed int // frames returned so far
 	started  time.Time
+	// The rate applies from an anchor: frame anchorN was analysed at
+	// anchorAt seconds (0 and 0 until the rate first changes).
+	anchorAt float64
+	anchorN  int
+	lastAt   float64 // input time of the latest analysed frame, in seconds
 }
 
 // defaultSequenceFPS is assumed for inputs that do not state a frame rate.
@@ -119,7 +128,8 @@ func (s *fileSource) next(ctx context.Context, dst *gocv.Mat) (time.Duration, er
 	}
 	target := s.index
 	if s.rate > 0 {
-		target = int(math.Ceil(float64(s.analysed)*s.fps()/s.rate - 1e-9))
+		due := s.anchorAt + float64(s.analysed-s.anchorN)/s.rate
+		target = int(math.Ceil(due*s.fps() - 1e-9))
 		if target < s.index {
 			target = s.index
 		}
@@ -147,7 +157,18 @@ func (s *fileSource) next(ctx context.Context, dst *gocv.Mat) (time.Duration, er
 	}
 	s.index = target + 1
 	s.analysed++
+	s.lastAt = float64(target) / s.fps()
 	return at, nil
+}
+
+func (s *fileSource) setRate(fps float64) {
+	if fps == s.rate {
+		return
+	}
+	if s.analysed > 0 {
+		s.anchorAt, s.anchorN = s.lastAt, s.analysed-1
+	}
+	s.rate = fps
 }
 
 func (s *fileSource) Close() error { return s.cap.Close() }
