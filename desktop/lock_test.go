@@ -1,0 +1,107 @@
+package desktop
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/godbus/dbus/v5"
+)
+
+// sessionBus connects to the test desktop's session bus, skipping without one
+// (make test runs the tests under scripts/with-desktop.sh, which starts it).
+func sessionBus(t *testing.T) *dbus.Conn {
+	t.Helper()
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		t.Skip("no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS unset); run under scripts/with-desktop.sh")
+	}
+	c, err := dbus.ConnectSessionBus()
+	if err != nil {
+		t.Skipf("session bus: %v", err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
+
+func expect(t *testing.T, events <-chan Event, want Event, after string) {
+	t.Helper()
+	select {
+	case got := <-events:
+		if got != want {
+			t.Errorf("after %s: %+v, want %+v", after, got, want)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatalf("after %s: no event in 5 s, want %+v", after, want)
+	}
+}
+
+func quiet(t *testing.T, events <-chan Event, after string) {
+	t.Helper()
+	select {
+	case got := <-events:
+		t.Errorf("after %s: %+v, want no change", after, got)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+func TestLockingTheScreenAndSuspendingPauseUntilBothEnd(t *testing.T) {
+	// The test plays logind as well: a second session-bus connection stands
+	// in for the system bus.
+	session, system, emitter := sessionBus(t), sessionBus(t), sessionBus(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := WatchBuses(ctx, system, session)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emit := func(path dbus.ObjectPath, name string, on bool) {
+		t.Helper()
+		if err := emitter.Emit(path, name, on); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", true)
+	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "the screen locked")
+	emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", true)
+	quiet(t, events, "suspending while locked")
+	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", false)
+	quiet(t, events, "unlocking while still asleep")
+	emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", false)
+	expect(t, events, Event{Paused: false, Reason: Suspending}, "waking up")
+
+	emit("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver.ActiveChanged", true)
+	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "GNOME locked the screen")
+	emit("/org/gnome/ScreenSaver", "org.gnome.ScreenSaver.ActiveChanged", false)
+	expect(t, events, Event{Paused: false, Reason: ScreenLocked}, "GNOME unlocked it")
+
+	cancel()
+	select {
+	case _, open := <-events:
+		if open {
+			t.Error("an event after cancelling")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the channel was not closed after cancelling")
+	}
+}
+
+func TestOtherSignalsAndOddBodiesChangeNothing(t *testing.T) {
+	var st state
+	for _, sig := range []*dbus.Signal{
+		nil,
+		{Name: "org.freedesktop.ScreenSaver.ActiveChanged", Body: []any{"yes"}},
+		{Name: "org.freedesktop.ScreenSaver.ActiveChanged"},
+		{Name: "org.example.Other.ActiveChanged", Body: []any{true}},
+	} {
+		if ev, changed := st.take(sig); changed {
+			t.Errorf("%+v changed the state: %+v", sig, ev)
+		}
+	}
+}
+
+func TestWatchingNeedsABus(t *testing.T) {
+	if _, err := WatchBuses(context.Background(), nil, nil); err == nil {
+		t.Error("no connections: want an error")
+	}
+}
