@@ -39,9 +39,29 @@ type reportWindow struct {
 	day     time.Time
 	now     func() time.Time
 	title   *widget.Label
+	prev    *widget.Button
 	next    *widget.Button
 	body    *fyne.Container
 	current history.DayReport
+	shown   bool
+}
+
+// HistoryChanged tells the GUI that the history was written or erased: an
+// open report of today is read again.
+type HistoryChanged struct{}
+
+func (HistoryChanged) apply(u *UI) {
+	r := u.report
+	if r == nil || !r.shown {
+		return
+	}
+	if t := r.now(); sameDay(r.day, t) {
+		r.load(r.day)
+	}
+}
+
+func sameDay(a, b time.Time) bool {
+	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
 // ShowReport opens today's report (or brings it forward).
@@ -55,25 +75,31 @@ func (u *UI) ShowReport() {
 func newReportWindow(u *UI, now func() time.Time) *reportWindow {
 	r := &reportWindow{u: u, w: u.app.NewWindow("Hunch — Daily report"), now: now}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { r.show(r.day.AddDate(0, 0, -1)) })
+	r.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { r.show(r.day.AddDate(0, 0, -1)) })
 	r.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.show(r.day.AddDate(0, 0, 1)) })
 	csv := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { r.save("csv", r.exportCSV) })
 	pngBtn := widget.NewButtonWithIcon("Export PNG…", theme.MediaPhotoIcon(), func() { r.save("png", r.exportPNG) })
 	r.body = container.NewVBox()
-	top := container.NewBorder(nil, nil, prev, r.next, r.title)
+	top := container.NewBorder(nil, nil, r.prev, r.next, r.title)
 	bottom := container.NewHBox(layout.NewSpacer(), csv, pngBtn)
 	r.w.SetContent(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(r.body)))
-	r.w.Resize(fyne.NewSize(720, 640))
-	r.w.SetCloseIntercept(func() { r.w.Hide() })
+	r.w.Resize(fyne.NewSize(740, 720))
+	r.w.SetCloseIntercept(func() { r.shown = false; r.w.Hide() })
 	return r
 }
 
-// show loads and renders the day containing t.
+// show loads the day containing t and shows the window.
 func (r *reportWindow) show(t time.Time) {
+	r.load(t)
+	r.shown = true
+	r.w.Show()
+}
+
+// load reads and renders the day containing t.
+func (r *reportWindow) load(t time.Time) {
 	r.day = time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, t.Location())
 	r.title.SetText(r.day.Format("Monday 2 January 2006"))
-	today := r.now()
-	if r.day.YearDay() == today.YearDay() && r.day.Year() == today.Year() {
+	if sameDay(r.day, r.now()) {
 		r.next.Disable()
 	} else {
 		r.next.Enable()
@@ -81,14 +107,12 @@ func (r *reportWindow) show(t time.Time) {
 	r.body.RemoveAll()
 	if r.u.reports == nil {
 		r.body.Add(widget.NewLabel("No history yet: Hunch records once it is calibrated."))
-		r.w.Show()
 		return
 	}
 	ctx := context.Background()
 	day, err := r.u.reports.Day(ctx, r.day)
 	if err != nil {
 		r.body.Add(widget.NewLabel("Cannot read the history: " + err.Error()))
-		r.w.Show()
 		return
 	}
 	r.current = day
@@ -98,7 +122,6 @@ func (r *reportWindow) show(t time.Time) {
 	if err == nil {
 		r.body.Add(weekRow(week))
 	}
-	r.w.Show()
 }
 
 // bigFigure is a big number with a caption under it.

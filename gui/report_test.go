@@ -1,0 +1,58 @@
+package gui
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/hunch-posture/hunch/monitor/history"
+)
+
+func TestTheReportShowsTheDayAndStepsBetweenDays(t *testing.T) {
+	s := storeWithDays(t)
+	u, _ := newUI(t, s, nil)
+	u.report = newReportWindow(u, func() time.Time { return march14 })
+	u.report.show(march14)
+	r := u.report
+	if r.title.Text != "Friday 14 March 2025" || r.current.Date != "2025-03-14" {
+		t.Fatalf("shows %q (%s)", r.title.Text, r.current.Date)
+	}
+	if !r.next.Disabled() {
+		t.Error("there is no tomorrow to step to")
+	}
+	test.AssertRendersToMarkup(t, "report_march14.xml", r.w.Canvas())
+	test.AssertRendersToImage(t, "report_march14.png", r.w.Canvas())
+
+	test.Tap(r.prev)
+	if r.title.Text != "Thursday 13 March 2025" || r.current.Date != "2025-03-13" || r.next.Disabled() {
+		t.Errorf("after Previous: %q (%s), next disabled %v", r.title.Text, r.current.Date, r.next.Disabled())
+	}
+	test.Tap(r.prev)
+	if r.current.Date != "2025-03-12" || r.current.UprightPct != nil {
+		t.Errorf("a day without records: %+v", r.current)
+	}
+	test.Tap(r.next)
+	test.Tap(r.next)
+	if r.current.Date != "2025-03-14" || !r.next.Disabled() {
+		t.Errorf("back to today: %s, next disabled %v", r.current.Date, r.next.Disabled())
+	}
+}
+
+func TestAnOpenReportOfTodayIsReadAgainWhenTheHistoryChanges(t *testing.T) {
+	s := storeWithDays(t)
+	u, _ := newUI(t, s, nil)
+	u.report = newReportWindow(u, func() time.Time { return march14 })
+	u.report.show(march14)
+	before := u.report.current.Alerts
+	ev := []history.Event{{At: march14.Add(-time.Minute), Kind: history.EventAlert, Detail: "slumped"}}
+	if err := s.Write(context.Background(), []history.Minute{{Start: march14.Add(-time.Minute), Alerts: 1,
+		Slouched: map[string]time.Duration{"slumped": 40 * time.Second}}}, ev); err != nil {
+		t.Fatal(err)
+	}
+	u.Apply(HistoryChanged{})
+	if got := u.report.current.Alerts; got != before+1 {
+		t.Errorf("alerts after the history changed: %d, want %d", got, before+1)
+	}
+}
