@@ -3,6 +3,7 @@ package gui
 import (
 	"fmt"
 	"image"
+	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -71,6 +72,7 @@ func (u *UI) showCalibration(reason string) {
 	} else {
 		u.calib.reason.Show()
 	}
+	u.calib.side.Refresh()
 	u.calib.w.Show()
 }
 
@@ -95,6 +97,7 @@ type calibrationScreen struct {
 	w        fyne.Window
 	buf      *image.RGBA
 	preview  *canvas.Image
+	side     *fyne.Container
 	reason   *widget.Label
 	checks   *fyne.Container
 	phase    *canvas.Text
@@ -130,10 +133,13 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	cancel := widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
 	c.w.SetCloseIntercept(func() { u.in.CancelCalibration(); c.w.Hide() })
 	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	side := container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
+	c.side = container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
 		c.phase, c.progress, c.result, container.NewHBox(cancel, c.again, c.done))
-	c.w.SetContent(container.NewPadded(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(330, 560), side), c.preview)))
-	c.w.Resize(fyne.NewSize(900, 580))
+	width := canvas.NewRectangle(color.Transparent)
+	width.SetMinSize(fyne.NewSize(340, 0))
+	right := container.NewStack(width, container.NewVScroll(c.side))
+	c.w.SetContent(container.NewPadded(container.NewBorder(nil, nil, nil, right, c.preview)))
+	c.w.Resize(fyne.NewSize(920, 600))
 	return c
 }
 
@@ -150,28 +156,32 @@ func (c *calibrationScreen) update(v CalibrationView) {
 			icon = widget.NewIcon(theme.NewErrorThemedResource(theme.CancelIcon()))
 			text = ch.Name + " — " + ch.Hint
 		}
-		c.checks.Add(container.NewBorder(nil, nil, icon, nil, widget.NewLabel(text)))
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		c.checks.Add(container.NewBorder(nil, nil, icon, nil, l))
 	}
 	c.done.Hide()
 	c.again.Hide()
 	c.result.SetText(v.Result)
+	c.progress.Hide()
 	switch v.Phase {
 	case Preparing:
 		c.phase.Text = "Waiting for the checks…"
-		c.progress.SetValue(0)
 	case Countdown:
 		c.phase.Text = fmt.Sprintf("Hold still… %d", v.Left)
-		c.progress.SetValue(0)
 	case Capturing:
 		c.phase.Text = "Capturing — keep sitting upright"
 		c.progress.SetValue(v.Progress)
+		c.progress.Show()
 	case Calibrated:
 		c.phase.Text = "Calibrated"
 		c.progress.SetValue(1)
+		c.progress.Show()
 		c.done.Show()
 	case Failed:
 		c.phase.Text = "Calibration failed"
 		c.again.Show()
 	}
 	c.phase.Refresh()
+	c.side.Refresh() // the checks and the result change the column's layout
 }

@@ -43,6 +43,7 @@ func newStatusWindow(u *UI) *statusWindow {
 	s.note.Importance = widget.WarningImportance
 	s.source = widget.NewLabel("")
 	s.source.Importance = widget.LowImportance
+	s.source.Truncation = fyne.TextTruncateEllipsis
 
 	var pauseMenu *widget.PopUpMenu
 	s.pause = widget.NewButtonWithIcon("Pause…", theme.MediaPauseIcon(), func() {

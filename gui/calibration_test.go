@@ -1,0 +1,100 @@
+package gui
+
+import (
+	"image"
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// seated is an observation of someone sitting well in a 640×480 picture.
+func seated() monitor.Observation {
+	f := monitor.Face{Box: monitor.Rect{X: 250, Y: 120, W: 140, H: 170}, HasLandmarks: true, Score: 0.9}
+	for i, p := range [][2]float64{{290, 180}, {350, 180}, {320, 215}, {320, 250}, {262, 195}, {378, 195}} {
+		f.Landmarks[i] = monitor.Point{X: p[0], Y: p[1]}
+	}
+	return monitor.Observation{Width: 640, Height: 480, Faces: []monitor.Face{f}, Brightness: 120, Contrast: 40,
+		Shoulders: monitor.ShoulderLine{Left: monitor.Point{X: 170, Y: 390}, Right: monitor.Point{X: 470, Y: 392},
+			LeftConfidence: 0.9, RightConfidence: 0.9}}
+}
+
+// room is a stand-in camera picture, half the camera's size: a wall going
+// from light to darker and a desk.
+func room() image.Image {
+	img := image.NewRGBA(image.Rect(0, 0, 320, 240))
+	for y := 0; y < 240; y++ {
+		for x := 0; x < 320; x++ {
+			c := color.RGBA{uint8(200 - y/3), uint8(190 - y/3), uint8(170 - y/4), 0xff}
+			if y > 200 {
+				c = color.RGBA{0x6b, 0x4f, 0x35, 0xff}
+			}
+			img.SetRGBA(x, y, c)
+		}
+	}
+	return img
+}
+
+func checks(still bool) []Check {
+	return []Check{{Name: "One face found", OK: true}, {Name: "Centred", OK: true},
+		{Name: "Still", OK: still, Hint: "hold still for a moment"}, {Name: "Enough light", OK: true}}
+}
+
+func TestTheCalibrationScreenShowsThePictureTheChecksAndTheCountdown(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.Apply(ShowCalibration{Reason: "Hunch has no calibration for camera 0 yet."})
+	u.Apply(CalibrationView{Obs: seated(), Frame: room(), Checks: checks(false), Phase: Preparing})
+	c := u.calib
+	if got := c.phase.Text; got != "Waiting for the checks…" {
+		t.Errorf("phase %q", got)
+	}
+	if b := c.buf.Bounds(); b.Dx() != 320 || b.Dy() != 240 {
+		t.Errorf("the preview should be the picture's size, got %v", b)
+	}
+	if got := c.buf.RGBAAt(5, 5); got.R < 150 || got.B > 200 {
+		t.Errorf("the preview shows no picture: %v", got)
+	}
+	if got := c.buf.RGBAAt(125, 80); got != overlayFace {
+		t.Errorf("no face box drawn over the picture at its scaled place: %v", got)
+	}
+	u.Apply(CalibrationView{Obs: seated(), Frame: room(), Checks: checks(true), Phase: Countdown, Left: 2})
+	if got := c.phase.Text; got != "Hold still… 2" {
+		t.Errorf("phase %q", got)
+	}
+	c.w.Resize(fyne.NewSize(900, 580))
+	test.AssertRendersToMarkup(t, "calibration_countdown.xml", c.w.Canvas())
+	test.AssertRendersToImage(t, "calibration_countdown.png", c.w.Canvas())
+}
+
+func TestTheCalibrationFlowEndsWithDoneOrTryAgain(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	if in.last() != "calibrate" || u.calib == nil {
+		t.Fatalf("Calibrate… forwarded %v", in.calls)
+	}
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Capturing, Progress: 0.4})
+	if c.progress.Value != 0.4 || c.done.Visible() || c.again.Visible() {
+		t.Errorf("capturing: progress %v, done %v, again %v", c.progress.Value, c.done.Visible(), c.again.Visible())
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(false), Phase: Failed, Result: "Not calibrated: you moved too much"})
+	if !c.again.Visible() || c.done.Visible() || c.result.Text != "Not calibrated: you moved too much" {
+		t.Errorf("failed: again %v, done %v, result %q", c.again.Visible(), c.done.Visible(), c.result.Text)
+	}
+	test.Tap(c.again)
+	if in.last() != "calibrate" {
+		t.Errorf("Try again forwarded %q", in.last())
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if !c.done.Visible() || c.progress.Value != 1 {
+		t.Errorf("calibrated: done %v, progress %v", c.done.Visible(), c.progress.Value)
+	}
+	cancel := findButton(c.w.Content(), "Cancel")
+	test.Tap(cancel)
+	if in.last() != "cancel calibration" {
+		t.Errorf("Cancel forwarded %q", in.last())
+	}
+}
