@@ -2,6 +2,7 @@ package gui
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -50,15 +51,20 @@ type layer struct {
 	c color.NRGBA
 }
 
-// paint renders layers into a square image with 4×4 supersampling.
-func paint(layers ...layer) *image.NRGBA {
-	img := image.NewNRGBA(image.Rect(0, 0, iconSize, iconSize))
-	for y := 0; y < iconSize; y++ {
-		for x := 0; x < iconSize; x++ {
+// paint renders layers into a square iconSize image with 4×4 supersampling.
+func paint(layers ...layer) *image.NRGBA { return paintAt(iconSize, layers...) }
+
+// paintAt renders layers, drawn on a 64-pixel grid, into a square image of
+// the given side.
+func paintAt(size int, layers ...layer) *image.NRGBA {
+	img := image.NewNRGBA(image.Rect(0, 0, size, size))
+	k := float64(iconSize) / float64(size)
+	for y := 0; y < size; y++ {
+		for x := 0; x < size; x++ {
 			var r, g, b, a float64
 			for sy := 0; sy < 4; sy++ {
 				for sx := 0; sx < 4; sx++ {
-					px, py := float64(x)+(float64(sx)+0.5)/4, float64(y)+(float64(sy)+0.5)/4
+					px, py := k*(float64(x)+(float64(sx)+0.5)/4), k*(float64(y)+(float64(sy)+0.5)/4)
 					var c color.NRGBA
 					for _, l := range layers {
 						if l.s(px, py) >= 0 {
@@ -132,3 +138,13 @@ func Icon(m Mode) fyne.Resource { return icons[m] }
 
 // AppIcon is the application's icon (the upright figure).
 func AppIcon() fyne.Resource { return icons[ModeUpright] }
+
+// AppIconPNG is the application's icon drawn at size×size pixels, as a PNG:
+// the file beside cmd/hunch's main.go that FyneApp.toml names.
+func AppIconPNG(size int) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, paintAt(size, figure(green, false)...)); err != nil {
+		return nil, fmt.Errorf("app icon: %w", err)
+	}
+	return buf.Bytes(), nil
+}
