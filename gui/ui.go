@@ -2,6 +2,7 @@ package gui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -101,5 +102,22 @@ func (s Status) apply(u *UI) {
 			u.tray.SetSystemTrayIcon(Icon(s.Mode))
 		}
 		u.tray.SetSystemTrayMenu(u.trayMenu())
+	}
+}
+
+// Open opens the named windows at start: "status", "report", "settings" or
+// "calibration" (screenshots, the end-to-end test); other names are ignored.
+func (u *UI) Open(names []string) {
+	for _, n := range names {
+		switch strings.TrimSpace(n) {
+		case "status":
+			u.ShowStatus()
+		case "report":
+			u.ShowReport()
+		case "settings":
+			u.ShowSettings()
+		case "calibration":
+			u.showCalibration("")
+		}
 	}
 }

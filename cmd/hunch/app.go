@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,13 +22,16 @@ func init() {
 
 // appFlags are the desktop app's options.
 type appFlags struct {
-	src         sourceFlags
-	profile     string
-	dataDir     string
-	onset       time.Duration
-	demo        bool
-	screenshots string
+	src     sourceFlags
+	profile string
+	dataDir string
+	onset   time.Duration
+	demo    bool
 }
+
+// openEnv names windows to open at start, comma-separated ("report",
+// "settings", "calibration", "status"): for screenshots and the end-to-end test.
+const openEnv = "HUNCH_OPEN"
 
 // runApp starts the desktop app: the tray (or status window), the watching
 // goroutine and the history, until Quit or a signal cancels ctx.
@@ -39,7 +43,6 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the history in this `directory` (default: the user data directory)")
 	fs.DurationVar(&f.onset, "onset", 0, "how long a slouch lasts before it alerts (default: the setting, 20s)")
 	fs.BoolVar(&f.demo, "demo", false, "replay a generated clip of someone who slouches, instead of the camera")
-	fs.StringVar(&f.screenshots, "screenshots", "", "write pictures of the windows to this `directory` as the run goes (tests, docs)")
 	if help, err := parseFlags(fs, args); help || err != nil {
 		return err
 	}
@@ -79,10 +82,10 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	e := newEngine(a, f, prefs, rec, filepath.Join(cache, "hunch"), stderr)
+	e := newEngine(a, f, prefs, store, rec, filepath.Join(cache, "hunch"), ctx.Done(), stderr)
 	u := gui.New(a, e, store, notifier)
-	e.ui = u
 	u.UseTray(gui.TrayAvailable())
+	u.Open(strings.Split(os.Getenv(openEnv), ","))
 	u.Listen(ctx, e.events)
 
 	done := make(chan struct{})

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"image"
 	"math"
 	"time"
 
@@ -107,6 +108,28 @@ func calibratedText(b monitor.Baseline) string {
 	return s
 }
 
+// framer offers the camera picture for the preview (vision.Pipeline does).
+type framer interface {
+	LastFrame(dst *image.RGBA) bool
+}
+
+// previewWidth is the width of the preview picture handed to the GUI.
+const previewWidth = 480
+
+// previewFrame is the last analysed picture, scaled to previewWidth, or nil.
+// Each is a new picture: the GUI draws it later, on its own goroutine.
+func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
+	f, ok := src.(framer)
+	if !ok || o.Width <= 0 || o.Height <= 0 {
+		return nil
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, previewWidth, previewWidth*o.Height/o.Width))
+	if !f.LastFrame(dst) {
+		return nil
+	}
+	return dst
+}
+
 // calibrate runs the flow over src until it ends or ctx is cancelled.
 func (e *engine) calibrate(ctx context.Context, src monitor.Observer) (*monitor.Baseline, error) {
 	var f calibrationFlow
@@ -116,6 +139,7 @@ func (e *engine) calibrate(ctx context.Context, src monitor.Observer) (*monitor.
 			return nil, err
 		}
 		v, b, err := f.step(o)
+		v.Frame = previewFrame(src, o)
 		e.send(v)
 		if err != nil || b != nil {
 			return b, err

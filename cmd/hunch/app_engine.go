@@ -23,12 +23,13 @@ import (
 // gui.Intents; those calls arrive on Fyne's goroutine and only set requests.
 type engine struct {
 	app    fyne.App
-	ui     *gui.UI
 	flags  appFlags
+	store  *history.Store
 	rec    *history.Recorder
 	cache  string
 	stderr io.Writer
 	events chan gui.Event
+	stop   <-chan struct{} // closed when the app stops
 	pause  monitor.Pause
 
 	mu        sync.Mutex
@@ -37,25 +38,52 @@ type engine struct {
 	wantCalib bool
 	wantDemo  bool
 	wake      chan struct{}
+	// today is today's upright share from the history, read at todayAt.
+	today   *float64
+	todayAt time.Time
 }
 
-func newEngine(a fyne.App, f appFlags, p gui.Prefs, rec *history.Recorder, cache string, stderr io.Writer) *engine {
+func newEngine(a fyne.App, f appFlags, p gui.Prefs, store *history.Store, rec *history.Recorder, cache string, stop <-chan struct{}, stderr io.Writer) *engine {
 	if f.onset > 0 {
 		p.Onset = f.onset
 	}
-	return &engine{app: a, flags: f, prefs: p, rec: rec, cache: cache, stderr: stderr,
+	return &engine{app: a, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
 		events: make(chan gui.Event, 16), wake: make(chan struct{}, 1), wantDemo: f.demo}
 }
 
-// send hands the GUI an event, dropping a status or preview if it is behind.
+// send hands the GUI an event, dropping a status or preview if it is behind
+// (never an alert or a calibration's outcome).
+// A status gets today's upright share from the history.
 func (e *engine) send(ev gui.Event) {
-	if _, must := ev.(gui.AlertEvent); must {
-		e.events <- ev
+	switch v := ev.(type) {
+	case gui.AlertEvent, gui.ShowCalibration:
+		e.deliver(ev)
 		return
+	case gui.CalibrationView:
+		if v.Phase == gui.Calibrated || v.Phase == gui.Failed {
+			e.deliver(ev) // the outcome is never dropped
+			return
+		}
+	case gui.Status:
+		e.mu.Lock()
+		if e.today != nil {
+			v.UprightPct, v.HasToday = *e.today, true
+		}
+		e.mu.Unlock()
+		ev = v
 	}
 	select {
 	case e.events <- ev:
 	default:
+	}
+}
+
+// deliver hands the GUI an event that must not be dropped, unless the app
+// is stopping (the GUI then no longer listens).
+func (e *engine) deliver(ev gui.Event) {
+	select {
+	case e.events <- ev:
+	case <-e.stop:
 	}
 }
 
@@ -83,9 +111,50 @@ func (e *engine) ApplySettings(p gui.Prefs) {
 	e.request(func() { e.prefs = p })
 }
 
-// DeleteHistory is not offered by the history store yet.
+// DeleteHistory writes out what the recorder holds, then erases the whole
+// history; recording goes on from now.
 func (e *engine) DeleteHistory() error {
-	return errors.New("deleting history needs Hunch closed: quit, then delete the history folder")
+	ctx := context.Background()
+	_ = e.rec.Flush(ctx)
+	if err := e.store.Erase(ctx); err != nil {
+		return fmt.Errorf("the history could not be deleted: %v", err)
+	}
+	e.mu.Lock()
+	e.today, e.todayAt = nil, time.Time{}
+	e.mu.Unlock()
+	e.send(gui.HistoryChanged{})
+	return nil
+}
+
+// todayEvery is how often the status's "today" figure is read from the history.
+const todayEvery = 20 * time.Second
+
+// readToday writes out what the recorder holds and reads today's upright
+// share from the history, at most every todayEvery unless forced; an open
+// report of today is then read again too. It runs on the worker goroutine.
+func (e *engine) readToday(force bool) {
+	now := time.Now()
+	e.mu.Lock()
+	due := force || now.Sub(e.todayAt) >= todayEvery
+	if due {
+		e.todayAt = now
+	}
+	e.mu.Unlock()
+	if !due {
+		return
+	}
+	ctx := context.Background()
+	if err := e.rec.Flush(ctx); err != nil {
+		fmt.Fprintln(e.stderr, "hunch:", err)
+	}
+	d, err := e.store.Day(ctx, now)
+	if err != nil {
+		return
+	}
+	e.mu.Lock()
+	e.today = d.UprightPct
+	e.mu.Unlock()
+	e.send(gui.HistoryChanged{})
 }
 
 func (e *engine) note(kind, detail string) {
@@ -118,6 +187,7 @@ func (e *engine) run(ctx context.Context) {
 			base = &p.Baseline
 		}
 	}
+	e.readToday(true)
 	for ctx.Err() == nil {
 		e.mu.Lock()
 		cfg, name, profile := e.source()
@@ -164,7 +234,7 @@ func (e *engine) source() (vision.Config, string, string) {
 	cfg.SegmentEvery = e.flags.src.segmentEvery
 	if e.flags.src.input != "" {
 		cfg.Input, cfg.Realtime = e.flags.src.input, true
-		return cfg, e.flags.src.input, ""
+		return cfg, "the recording " + filepath.Base(e.flags.src.input), ""
 	}
 	cfg.Camera = e.prefs.Camera
 	if e.flags.src.camera >= 0 {
@@ -223,15 +293,15 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			if profile != "" {
 				_ = monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b})
 			}
-			e.capture("calibration")
 		}
 		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}
 		_, err := monitor.Watch{Baseline: b, Settings: set}.Run(run, p, w.update)
 		cancel()
 		w.flush()
 		if err == nil || errors.Is(err, io.EOF) {
+			e.readToday(true)
 			e.send(gui.Status{Mode: gui.ModeAway, Source: name, Note: "The recording ended."})
-			e.captureReport()
+			fmt.Fprintf(e.stderr, "hunch: %s: the recording ended; quit from the window or with Ctrl+C\n", name)
 			e.wait(ctx)
 			return b
 		}
@@ -256,27 +326,4 @@ func breakSettings(p gui.Prefs) monitor.BreakSettings {
 		s.Interval = p.BreakInterval
 	}
 	return s
-}
-
-// capture writes a window picture when --screenshots asks for them.
-func (e *engine) capture(name string) {
-	if e.flags.screenshots == "" {
-		return
-	}
-	fyne.DoAndWait(func() {
-		if err := e.ui.Capture(e.flags.screenshots, name); err != nil {
-			fmt.Fprintln(e.stderr, "hunch:", err)
-		}
-	})
-}
-
-// captureReport opens today's report and captures it.
-func (e *engine) captureReport() {
-	if e.flags.screenshots == "" {
-		return
-	}
-	_ = e.rec.Flush(context.Background())
-	fyne.DoAndWait(e.ui.ShowReport)
-	time.Sleep(500 * time.Millisecond)
-	e.capture("report")
 }

@@ -10,15 +10,12 @@ import (
 
 // watcher turns each monitor.Update into history, alerts and a status.
 type watcher struct {
-	e        *engine
-	source   string
-	prefs    gui.Prefs
-	breaks   *monitor.Breaks
-	last     time.Time
-	upright  time.Duration
-	slouched time.Duration
-	alerted  bool
-	moved    bool
+	e      *engine
+	source string
+	prefs  gui.Prefs
+	breaks *monitor.Breaks
+	last   time.Time
+	moved  bool
 }
 
 // update runs on the worker goroutine for every analysed frame.
@@ -33,7 +30,8 @@ func (w *watcher) update(u monitor.Update) {
 	if note := w.e.pause.Describe(); note != "" {
 		_ = w.e.rec.AddSpan(now.Add(-dt), dt, history.Paused, "")
 		st.Mode, st.Note = gui.ModePaused, note
-		w.e.send(w.withToday(st))
+		w.e.readToday(false)
+		w.e.send(st)
 		return
 	}
 	posture, kind := string(u.State), string(u.StateKind)
@@ -44,10 +42,8 @@ func (w *watcher) update(u monitor.Update) {
 	switch u.State {
 	case monitor.Upright:
 		st.Mode = gui.ModeUpright
-		w.upright += dt
 	case monitor.Slouched:
 		st.Mode, st.Kind, st.SlouchFor = gui.ModeSlouching, u.StateKind, u.SlouchFor
-		w.slouched += dt
 	case monitor.Away:
 		st.Mode = gui.ModeAway
 	default:
@@ -70,11 +66,8 @@ func (w *watcher) update(u monitor.Update) {
 		_ = w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventStandupReminder, Detail: ev.Exercise.Name})
 		w.alert(monitor.StandUpAlert(ev.Exercise, ev.Sitting), st.Mode)
 	}
-	w.e.send(w.withToday(st))
-	if u.Alert && !w.alerted {
-		w.alerted = true
-		w.e.capture("status")
-	}
+	w.e.readToday(false)
+	w.e.send(st)
 }
 
 // alert hands an alert to the GUI when notifications are on.
@@ -83,15 +76,6 @@ func (w *watcher) alert(a monitor.Alert, m gui.Mode) {
 		return
 	}
 	w.e.send(gui.AlertEvent{Alert: a, Sound: w.prefs.Sound, Mode: m})
-}
-
-// withToday adds this run's upright share (the history's day report gives
-// the whole day in the report window).
-func (w *watcher) withToday(st gui.Status) gui.Status {
-	if p := w.upright + w.slouched; p > 0 {
-		st.UprightPct, st.HasToday = 100*float64(w.upright)/float64(p), true
-	}
-	return st
 }
 
 // flush writes what the recorder holds.

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor"
+)
+
+// sitting is a well-lit observation of one face in the middle of a 640×480
+// picture, at the given time, moved dx pixels sideways.
+func sitting(at time.Duration, dx float64) monitor.Observation {
+	f := monitor.Face{Box: monitor.Rect{X: 250 + dx, Y: 120, W: 140, H: 170}, Score: 0.9}
+	return monitor.Observation{At: at, Width: 640, Height: 480, Faces: []monitor.Face{f}, Brightness: 120, Contrast: 40}
+}
+
+// failing names the checks that fail.
+func failing(cs []gui.Check) string {
+	var names []string
+	for _, c := range cs {
+		if !c.OK {
+			names = append(names, c.Name)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func TestTheCalibrationChecksSayWhatIsWrong(t *testing.T) {
+	still := sitting(0, 0)
+	twoFaces := sitting(0, 0)
+	twoFaces.Faces = append(twoFaces.Faces, monitor.Face{Box: monitor.Rect{X: 30, Y: 100, W: 130, H: 160}})
+	smallSecond := sitting(0, 0)
+	smallSecond.Faces = append(smallSecond.Faces, monitor.Face{Box: monitor.Rect{X: 30, Y: 100, W: 40, H: 50}})
+	dark := sitting(0, 0)
+	dark.Brightness, dark.Contrast = 30, 8
+	nobody := monitor.Observation{Width: 640, Height: 480, Brightness: 120, Contrast: 40}
+	low := sitting(0, 0)
+	low.Faces[0].Box.Y = 300
+	for _, c := range []struct {
+		name      string
+		o, prev   monitor.Observation
+		wantFails string
+	}{
+		{"one face, centred, still and lit", still, still, ""},
+		{"someone beside the user", twoFaces, twoFaces, "One face found"},
+		{"a small face far behind does not count", smallSecond, smallSecond, ""},
+		{"nobody", nobody, nobody, "One face found, Centred, Still"},
+		{"sitting far to the side", sitting(0, 220), sitting(0, 220), "Centred"},
+		{"face low in the picture", low, low, "Centred"},
+		{"moving", sitting(0, 30), still, "Still"},
+		{"a dark room", dark, dark, "Enough light"},
+	} {
+		if got := failing(calibrationChecks(c.o, c.prev)); got != c.wantFails {
+			t.Errorf("%s: failing %q, want %q", c.name, got, c.wantFails)
+		}
+	}
+	for _, ch := range calibrationChecks(nobody, nobody) {
+		if !ch.OK && ch.Hint == "" {
+			t.Errorf("%s fails without saying what to do", ch.Name)
+		}
+	}
+}
+
+func TestTheCalibrationCountsDownOnlyWhileEveryCheckHolds(t *testing.T) {
+	var f calibrationFlow
+	step := func(o monitor.Observation) gui.CalibrationView {
+		t.Helper()
+		v, b, err := f.step(o)
+		if b != nil || err != nil {
+			t.Fatalf("at %v the flow ended early: %v %v", o.At, b, err)
+		}
+		return v
+	}
+	half := 500 * time.Millisecond
+	if v := step(sitting(0, 0)); v.Phase != gui.Preparing {
+		t.Fatalf("first frame: %v (nothing to compare stillness with yet)", v.Phase)
+	}
+	if v := step(sitting(half, 0)); v.Phase != gui.Countdown || v.Left != 3 {
+		t.Fatalf("checks pass: %v, %d s left", v.Phase, v.Left)
+	}
+	if v := step(sitting(2*half, 40)); v.Phase != gui.Preparing {
+		t.Fatalf("moving during the countdown: %v, want it to start again", v.Phase)
+	}
+	start := 3 * half
+	if v := step(sitting(start, 40)); v.Phase != gui.Countdown {
+		t.Fatalf("still again: %v, want the countdown to start again", v.Phase)
+	}
+	for at := start + half; at < start+calibCountdown; at += half {
+		if v := step(sitting(at, 40)); v.Phase != gui.Countdown {
+			t.Fatalf("at %v: %v, want the countdown", at, v.Phase)
+		}
+	}
+	v := step(sitting(start+calibCountdown, 40))
+	if v.Phase != gui.Capturing {
+		t.Fatalf("after the countdown: %v", v.Phase)
+	}
+	v = step(sitting(start+calibCountdown+2*half, 40))
+	if v.Phase != gui.Capturing || v.Progress <= 0 || v.Progress >= 1 {
+		t.Errorf("capturing: %v, progress %v", v.Phase, v.Progress)
+	}
+}

@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/hunch-posture/hunch/monitor/history"
+	"github.com/hunch-posture/hunch/vision/clips"
+)
+
+// screenshotDir is where the end-to-end test leaves pictures of the windows,
+// relative to this package: out/screenshots at the repository's root.
+const screenshotDir = "../../out/screenshots"
+
+// appScript is a user who sits upright while Hunch calibrates, then leans
+// towards the screen long enough to be alerted, then sits back.
+var appScript = []clips.Segment{
+	{Kind: clips.Upright, Seconds: 14},
+	{Kind: clips.LeaningIn, Seconds: 14},
+	{Kind: clips.Upright, Seconds: 4},
+}
+
+// lines collects a process's output lines as they come.
+type lines struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (l *lines) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lines) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
+}
+
+// waitFor polls cond every 200 ms until it holds or d passes.
+func waitFor(d time.Duration, cond func() bool) bool {
+	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
+		if cond() {
+			return true
+		}
+	}
+	return cond()
+}
+
+// desktopTools fails the test unless the tools it drives are installed.
+func desktopTools(t *testing.T, tools ...string) {
+	t.Helper()
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is missing: run scripts/install-deps.sh test", tool)
+		}
+	}
+}
+
+// buildHunch builds the real binary into dir.
+func buildHunch(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(dir, "hunch")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// appEnv is the environment of a fresh user: home, config, cache and data in
+// dir; the desktop (DISPLAY, the session bus) and the module cache kept.
+func appEnv(dir string) []string {
+	env := []string{"HOME=" + dir, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+		"XDG_CACHE_HOME=" + filepath.Join(dir, "cache"), "XDG_DATA_HOME=" + filepath.Join(dir, "data"),
+		"LANG=en_GB.UTF-8", "HUNCH_OPEN=report"}
+	for _, k := range []string{"PATH", "DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "GOMODCACHE", "XAUTHORITY"} {
+		if v, ok := os.LookupEnv(k); ok {
+			env = append(env, k+"="+v)
+		}
+	}
+	if _, ok := os.LookupEnv("GOMODCACHE"); !ok {
+		if out, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
+			env = append(env, "GOMODCACHE="+strings.TrimSpace(string(out)))
+		}
+	}
+	return env
+}
+
+// windowID finds a mapped top-level window whose title matches the regular
+// expression (leave the em dash of "Hunch — Daily report" out: xdotool's regular
+// expressions do not match it).
+func windowID(title string) string {
+	out, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", title).Output()
+	if err != nil {
+		return ""
+	}
+	ids := strings.Fields(string(out))
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[len(ids)-1]
+}
+
+// screenshot raises a window above the others (there is no window manager)
+// and writes what it shows to dir/name.png. Fyne's own capture is blank under
+// GLFW on Xvfb, so the X server is asked instead.
+func screenshot(t *testing.T, title, dir, name string) {
+	t.Helper()
+	var id string
+	if !waitFor(10*time.Second, func() bool { id = windowID(title); return id != "" }) {
+		t.Errorf("screenshot %s: no window titled %q", name, title)
+		return
+	}
+	if out, err := exec.Command("xdotool", "windowraise", id).CombinedOutput(); err != nil {
+		t.Errorf("raise %q: %v %s", title, err, out)
+	}
+	time.Sleep(1500 * time.Millisecond) // the app repaints what was under other windows
+	path := filepath.Join(dir, name+".png")
+	if out, err := exec.Command("import", "-window", id, path).CombinedOutput(); err != nil {
+		t.Errorf("screenshot %s: %v %s", name, err, out)
+		return
+	}
+	t.Logf("screenshot: %s", path)
+}
+
+func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
+	if os.Getenv("HUNCH_TEST_DESKTOP") != "1" {
+		t.Skip("needs a desktop (Xvfb, a D-Bus session, dunst): run it with scripts/with-desktop.sh go test, as make test does")
+	}
+	desktopTools(t, "go", "dbus-monitor", "dunstctl", "xdotool", "import")
+	tmp := t.TempDir()
+	bin := buildHunch(t, tmp)
+	clip, _ := generatedClip(t, 10, appScript, clips.Options{Jitter: 0.5, Noise: 2, Seed: 3})
+	shots, err := filepath.Abs(screenshotDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(shots, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	// Every Notify call on the session bus, as the daemon receives it.
+	var bus lines
+	mon := exec.Command("dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'")
+	mon.Stdout = &bus
+	if err := mon.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { mon.Process.Kill(); mon.Wait() }()
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(bus.String(), "NameAcquired") }) {
+		t.Fatal("dbus-monitor did not join the session bus")
+	}
+
+	data := filepath.Join(tmp, "history")
+	var out lines
+	app := exec.Command(bin, "--input", clip, "--onset", "4s", "--data-dir", data)
+	app.Env = appEnv(filepath.Join(tmp, "home"))
+	app.Stdout, app.Stderr = &out, &out
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- app.Wait() }()
+	stopped := false
+	defer func() {
+		if !stopped {
+			app.Process.Kill()
+			<-exited
+		}
+	}()
+
+	// The clip: calibration in the first 14 s, then a lean that lasts 14 s.
+	const said = "Leaning towards the screen for"
+	if !waitFor(90*time.Second, func() bool { return strings.Contains(bus.String(), said) }) {
+		t.Fatalf("no slouch notification reached the daemon; bus:\n%s\napp:\n%s", bus.String(), out.String())
+	}
+	if !strings.Contains(bus.String(), "sit back, shoulders back and down") || !strings.Contains(bus.String(), `string "Hunch"`) {
+		t.Errorf("the notification should name Hunch and say what to do:\n%s", bus.String())
+	}
+	screenshot(t, "^Hunch$", shots, "status")
+	screenshot(t, "Calibrate$", shots, "calibration")
+	if id := windowID("Sit up$"); id != "" {
+		t.Error("the app opened its own alert window although the daemon answered")
+	}
+	// dunst keeps a notification in its history once it has been shown.
+	if !waitFor(20*time.Second, func() bool {
+		h, _ := exec.Command("dunstctl", "history").Output()
+		return bytes.Contains(h, []byte(said))
+	}) {
+		t.Error("dunst's history has no slouch notification")
+	}
+
+	if !waitFor(60*time.Second, func() bool { return strings.Contains(out.String(), "the recording ended") }) {
+		t.Fatalf("the recording never ended:\n%s", out.String())
+	}
+	screenshot(t, "Daily report$", shots, "report")
+
+	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		stopped = true
+		if err != nil {
+			t.Fatalf("on SIGTERM hunch exited with %v:\n%s", err, out.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("hunch did not exit within 15 s of SIGTERM:\n%s", out.String())
+	}
+
+	s, err := history.Open(context.Background(), data, history.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	day, err := s.Day(context.Background(), time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if day.UprightS < 5 || day.SlouchedByKindS["leaning_in"] < 5 || day.Alerts < 1 {
+		t.Errorf("history after the run: upright %.0f s, leaning in %.0f s, %d alerts; want some of each",
+			day.UprightS, day.SlouchedByKindS["leaning_in"], day.Alerts)
+	}
+}

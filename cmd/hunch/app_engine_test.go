@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor/history"
+)
+
+// testEngine is an engine over a real history in a temporary directory,
+// with no GUI listening: events stay on its channel.
+func testEngine(t *testing.T) *engine {
+	t.Helper()
+	s, err := history.Open(context.Background(), t.TempDir(), history.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	stop := make(chan struct{})
+	t.Cleanup(func() { close(stop) })
+	return newEngine(nil, appFlags{}, gui.DefaultPrefs(), s, history.NewRecorder(s), t.TempDir(), stop, io.Discard)
+}
+
+// lastStatus sends a status and takes it back off the GUI's channel.
+func lastStatus(t *testing.T, e *engine) gui.Status {
+	t.Helper()
+	e.send(gui.Status{Mode: gui.ModeUpright})
+	for {
+		select {
+		case ev := <-e.events:
+			if st, ok := ev.(gui.Status); ok {
+				return st
+			}
+		default:
+			t.Fatal("no status was sent")
+		}
+	}
+}
+
+func TestTheStatusSaysTodaysUprightShareFromTheHistory(t *testing.T) {
+	e := testEngine(t)
+	// An earlier run today: 30 min upright, 10 min leaning in.
+	start := time.Now().Add(-45 * time.Minute)
+	if time.Now().Hour() == 0 {
+		start = time.Now().Add(-time.Minute)
+	}
+	_ = e.rec.AddSpan(start, 30*time.Second, history.Upright, "")
+	_ = e.rec.AddSpan(start.Add(30*time.Second), 10*time.Second, history.Slouched, "leaning_in")
+	if st := lastStatus(t, e); st.HasToday {
+		t.Fatalf("before the history was read: %+v", st)
+	}
+	e.readToday(true)
+	st := lastStatus(t, e)
+	if !st.HasToday || st.UprightPct != 75 || st.Today() != "Today: 75% upright" {
+		t.Errorf("today from the history: %+v (%s)", st, st.Today())
+	}
+
+	if err := e.DeleteHistory(); err != nil {
+		t.Fatal(err)
+	}
+	if st := lastStatus(t, e); st.HasToday {
+		t.Errorf("after deleting the history: %+v", st)
+	}
+	e.readToday(true)
+	if d, _ := e.store.Day(context.Background(), time.Now()); d.MonitoredS != 0 || lastStatus(t, e).HasToday {
+		t.Errorf("the history was not deleted: %+v", d)
+	}
+}
