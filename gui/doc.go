@@ -5,3 +5,5 @@
 // forwards the user's intent (pause, snooze, calibrate…) through small
 // interfaces; it owns no posture logic.
 package gui
+
+import _ "github.com/hunch-posture/hunch/gui/plainlocale" // before Fyne's locale lookup

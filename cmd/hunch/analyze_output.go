@@ -21,6 +21,9 @@ type frameRecord struct {
 	Alert        bool    `json:"alert"`
 	Score        float64 `json:"score"`
 	SetupChanged bool    `json:"setup_changed"`
+	// CameraCovered: the picture is dark and flat (a covered lens, a dead
+	// camera); the frame is neither judged nor counted.
+	CameraCovered bool `json:"camera_covered"`
 }
 
 // summaryRecord is the last line of 'analyze --json'.
@@ -60,16 +63,19 @@ func (a *analysisWriter) update(u monitor.Update) {
 	if a.json != nil {
 		a.json.Encode(frameRecord{T: round3(u.At.Seconds()), Face: u.FaceFound, Posture: string(u.Posture),
 			Kind: string(u.Kind), State: string(u.State), StateKind: string(u.StateKind), Alert: u.Alert,
-			Score: round3(u.Score), SetupChanged: u.SetupChanged})
+			Score: round3(u.Score), SetupChanged: u.SetupChanged, CameraCovered: u.CameraCovered})
 		return
 	}
-	if a.frames > 1 && u.State == a.last.State && u.StateKind == a.last.StateKind && !u.Alert && u.SetupChanged == a.last.SetupChanged {
+	if a.frames > 1 && u.State == a.last.State && u.StateKind == a.last.StateKind && !u.Alert &&
+		u.SetupChanged == a.last.SetupChanged && u.CameraCovered == a.last.CameraCovered {
 		return
 	}
 	note := ""
 	switch {
 	case u.Alert:
 		note = fmt.Sprintf("ALERT: %s for %.0f s — %s", u.StateKind.Describe(), u.SlouchFor.Seconds(), u.StateKind.Advice())
+	case u.CameraCovered:
+		note = "camera covered: nothing to see"
 	case u.SetupChanged:
 		note = "the camera seems to have moved: recalibrate"
 	}
