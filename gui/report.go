@@ -125,14 +125,12 @@ func (r *reportWindow) load(t time.Time) {
 }
 
 // bigFigure is a big number with a caption under it.
-func bigFigure(value, caption string) fyne.CanvasObject {
+func bigFigure(value, label string) fyne.CanvasObject {
 	v := canvas.NewText(value, theme.Color(theme.ColorNameForeground))
 	v.TextSize = 24
 	v.TextStyle.Bold = true
 	v.Alignment = fyne.TextAlignCenter
-	c := widget.NewLabelWithStyle(caption, fyne.TextAlignCenter, fyne.TextStyle{})
-	c.Importance = widget.LowImportance
-	return container.NewVBox(v, c)
+	return container.NewVBox(v, caption(label, fyne.TextAlignCenter))
 }
 
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
@@ -175,9 +173,7 @@ func dayChart(d history.DayReport) fyne.CanvasObject {
 	img.SetMinSize(fyne.NewSize(660, 140))
 	marks := container.NewGridWithColumns(8)
 	for h := 0; h < 24; h += 3 {
-		l := widget.NewLabel(fmt.Sprintf("%02d:00", h))
-		l.Importance = widget.LowImportance
-		marks.Add(l)
+		marks.Add(caption(fmt.Sprintf("%02d:00", h), fyne.TextAlignLeading))
 	}
 	legend := container.NewHBox(swatch(chartUpright, "upright"), swatch(chartSlouched, "slouched"), swatch(chartAway, "away"))
 	return container.NewVBox(widget.NewLabelWithStyle("Hour by hour", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -41,8 +41,7 @@ func newStatusWindow(u *UI) *statusWindow {
 	s.note = widget.NewLabel("")
 	s.note.Wrapping = fyne.TextWrapWord
 	s.note.Importance = widget.WarningImportance
-	s.source = widget.NewLabel("")
-	s.source.Importance = widget.LowImportance
+	s.source = caption("", fyne.TextAlignLeading)
 	s.source.Truncation = fyne.TextTruncateEllipsis
 
 	var pauseMenu *widget.PopUpMenu
