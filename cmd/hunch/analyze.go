@@ -28,10 +28,11 @@ type analyzeFlags struct {
 	dataDir     string
 }
 
-func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f analyzeFlags
-	fs := newFlags("analyze", "analyze --input PATH|--camera N [--calibrate SECONDS | --profile FILE] [flags]", stderr)
-	f.src.register(fs)
+// flagSet is analyze's flag set, filling f.
+func (f *analyzeFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("analyze", "analyze --input PATH|--camera N [--calibrate SECONDS | --profile FILE] [flags]",
+		"hunch analyze --input clip.mp4 --json    (a recording; or --camera 0 --profile ~/.config/hunch/profile.json)")
+	f.src.register(fs.FlagSet)
 	fs.Float64Var(&f.calibrate, "calibrate", 5, "calibrate on the first `seconds` of the input (sit upright)")
 	fs.StringVar(&f.profile, "profile", "", "use a saved calibration `file` instead of calibrating")
 	fs.StringVar(&f.sensitivity, "sensitivity", "medium", "how strict: low, medium or high")
@@ -40,7 +41,19 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.BoolVar(&f.record, "record", false, "record the analysis into the posture history, as if watched live")
 	fs.StringVar(&f.start, "start", "", "with --record: when the recording began (RFC 3339; default: now minus its length)")
 	fs.StringVar(&f.dataDir, "data-dir", "", "the history `folder` (default: the user's data directory)")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	return fs
+}
+
+// parseAnalyzeFlags reads analyze's command line; help is true when --help
+// was asked for and printed.
+func parseAnalyzeFlags(args []string, stdout, stderr io.Writer) (f analyzeFlags, help bool, err error) {
+	help, err = f.flagSet().parse(args, stdout, stderr)
+	return f, help, err
+}
+
+func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f, help, err := parseAnalyzeFlags(args, stdout, stderr)
+	if help || err != nil {
 		return err
 	}
 	watch, cfg, err := f.watch()
@@ -81,8 +94,22 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	return out.summary(tally, p.Timing().MedianMS)
 }
 
-// watch checks the flags and builds the run.
+// watch checks the flags and builds the run, with the saved profile.
 func (f *analyzeFlags) watch() (monitor.Watch, vision.Config, error) {
+	w, cfg, err := f.check()
+	if err != nil || f.profile == "" {
+		return w, cfg, err
+	}
+	prof, err := monitor.LoadProfile(f.profile)
+	if err != nil {
+		return w, cfg, err
+	}
+	w.Baseline = &prof.Baseline
+	return w, cfg, nil
+}
+
+// check checks the flags and builds the run, reading no file.
+func (f *analyzeFlags) check() (monitor.Watch, vision.Config, error) {
 	cfg, err := f.src.config()
 	if err != nil {
 		return monitor.Watch{}, cfg, err
@@ -95,18 +122,13 @@ func (f *analyzeFlags) watch() (monitor.Watch, vision.Config, error) {
 		return monitor.Watch{}, cfg, fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
 	}
 	set.Onset = f.onset
-	if f.calibrate <= 0 || f.calibrate > 600 {
+	if !(f.calibrate > 0 && f.calibrate <= 600) { // NaN too
 		return monitor.Watch{}, cfg, fmt.Errorf("--calibrate %g: use 1 to 600 seconds", f.calibrate)
 	}
-	w := monitor.Watch{Settings: set, CalibrateFor: time.Duration(f.calibrate * float64(time.Second))}
-	if f.profile != "" {
-		prof, err := monitor.LoadProfile(f.profile)
-		if err != nil {
-			return w, cfg, err
-		}
-		w.Baseline = &prof.Baseline
+	if _, err := f.recordStart(0); err != nil {
+		return monitor.Watch{}, cfg, err
 	}
-	return w, cfg, nil
+	return monitor.Watch{Settings: set, CalibrateFor: time.Duration(f.calibrate * float64(time.Second))}, cfg, nil
 }
 
 // recordStart is --start, or now minus the input's length.

@@ -15,24 +15,47 @@ func init() {
 	commands["calibrate"] = command{summary: "measure your upright posture and save it as a profile", run: runCalibrate}
 }
 
+// calibrateFlags are calibrate's options.
+type calibrateFlags struct {
+	src     sourceFlags
+	seconds float64
+	out     string
+}
+
+// flagSet is calibrate's flag set, filling f.
+func (f *calibrateFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("calibrate", "calibrate --camera N|--input PATH [--seconds S] --out FILE",
+		"hunch calibrate --camera 0 --out ~/.config/hunch/profile.json    (sit upright for 5 s)")
+	f.src.register(fs.FlagSet)
+	fs.Float64Var(&f.seconds, "seconds", 5, "how many `seconds` to watch you sitting upright")
+	fs.StringVar(&f.out, "out", "", "where to save the profile (`file`)")
+	return fs
+}
+
+// parseCalibrateFlags reads calibrate's command line; help is true when
+// --help was asked for and printed.
+func parseCalibrateFlags(args []string, stdout, stderr io.Writer) (f calibrateFlags, help bool, err error) {
+	help, err = f.flagSet().parse(args, stdout, stderr)
+	return f, help, err
+}
+
+// check checks the flags and gives the vision pipeline's config.
+func (f *calibrateFlags) check() (vision.Config, error) {
+	if f.out == "" {
+		return vision.Config{}, errors.New("say where to save the profile: --out FILE (for example --out ~/.config/hunch/profile.json)")
+	}
+	if !(f.seconds >= 1 && f.seconds <= 120) { // NaN too
+		return vision.Config{}, fmt.Errorf("--seconds %g: use 1 to 120 seconds", f.seconds)
+	}
+	return f.src.config()
+}
+
 func runCalibrate(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var src sourceFlags
-	var seconds float64
-	var out string
-	fs := newFlags("calibrate", "calibrate --camera N|--input PATH [--seconds S] --out FILE", stderr)
-	src.register(fs)
-	fs.Float64Var(&seconds, "seconds", 5, "how many `seconds` to watch you sitting upright")
-	fs.StringVar(&out, "out", "", "where to save the profile (`file`)")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	f, help, err := parseCalibrateFlags(args, stdout, stderr)
+	if help || err != nil {
 		return err
 	}
-	if out == "" {
-		return errors.New("say where to save the profile: --out FILE (for example --out ~/.config/hunch/profile.json)")
-	}
-	if seconds < 1 || seconds > 120 {
-		return fmt.Errorf("--seconds %g: use 1 to 120 seconds", seconds)
-	}
-	cfg, err := src.config()
+	cfg, err := f.check()
 	if err != nil {
 		return err
 	}
@@ -41,16 +64,16 @@ func runCalibrate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		return err
 	}
 	defer p.Close()
-	fmt.Fprintf(stderr, "Sit upright: back straight, shoulders back and down, screen at eye level. Watching %s for %g s…\n", src.name(), seconds)
-	b, _, err := monitor.CalibrateFrom(ctx, p, time.Duration(seconds*float64(time.Second)), func(monitor.Observation) {})
+	fmt.Fprintf(stderr, "Sit upright: back straight, shoulders back and down, screen at eye level. Watching %s for %g s…\n", f.src.name(), f.seconds)
+	b, _, err := monitor.CalibrateFrom(ctx, p, time.Duration(f.seconds*float64(time.Second)), func(monitor.Observation) {})
 	if err != nil {
-		return fmt.Errorf("%s: %w", src.name(), err)
+		return fmt.Errorf("%s: %w", f.src.name(), err)
 	}
-	if err := monitor.SaveProfile(out, monitor.Profile{Created: time.Now().UTC(), Source: src.name(), Baseline: b}); err != nil {
+	if err := monitor.SaveProfile(f.out, monitor.Profile{Created: time.Now().UTC(), Source: f.src.name(), Baseline: b}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Calibrated: face %.0f px tall at (%.0f, %.0f) in a %dx%d picture; saved to %s\n",
-		b.FaceHeight, b.Center.X, b.Center.Y, b.Width, b.Height, out)
+		b.FaceHeight, b.Center.X, b.Center.Y, b.Width, b.Height, f.out)
 	if b.Restless {
 		fmt.Fprintln(stdout, "You moved quite a bit while calibrating; if Hunch nags you when you sit well, calibrate again and keep still.")
 	}

@@ -16,10 +16,15 @@ func init() {
 	commands["doctor"] = command{summary: "check cameras, models, OpenCV, notifications and the history folder", run: runDoctor}
 }
 
+// parseDoctorFlags reads doctor's command line, which has no flags but
+// --help; help is true when it was asked for and printed.
+func parseDoctorFlags(args []string, stdout, stderr io.Writer) (help bool, err error) {
+	return newCommandFlags("doctor", "doctor", "hunch doctor    (then fix the lines marked ✗)").parse(args, stdout, stderr)
+}
+
 // runDoctor checks what Hunch needs and says plainly what is missing.
 func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("doctor", "doctor", stderr)
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := parseDoctorFlags(args, stdout, stderr); help || err != nil {
 		return err
 	}
 	problems := 0

@@ -15,41 +15,58 @@ func init() {
 	commands["export"] = command{summary: "export the history of some days as CSV or JSON", run: runExport}
 }
 
-// runExport writes the history of a range of days to stdout or to a file.
-func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("export", "export --from DATE --to DATE [--format csv|json] [--out FILE] [--data-dir DIR]", stderr)
-	from := fs.String("from", "", "first day: YYYY-MM-DD, today or yesterday (required)")
-	to := fs.String("to", "today", "last day, included: YYYY-MM-DD, today or yesterday")
-	format := fs.String("format", "csv", "csv (one row per minute, day summary or event) or json")
-	out := fs.String("out", "", "write to FILE (replaced whole, never half-written) instead of stdout")
-	dataDir := fs.String("data-dir", "", "where the history lives (default: the user's data directory)")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
+// exportFlags are export's options.
+type exportFlags struct {
+	from, to, format, out, dataDir string
+}
+
+// flagSet is export's flag set, filling f.
+func (f *exportFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("export", "export --from DATE --to DATE [--format csv|json] [--out FILE] [--data-dir DIR]",
+		"hunch export --from 2026-11-01 --to 2026-11-30 --format csv --out posture.csv")
+	fs.StringVar(&f.from, "from", "", "first day: YYYY-MM-DD, today or yesterday (required)")
+	fs.StringVar(&f.to, "to", "today", "last day, included: YYYY-MM-DD, today or yesterday")
+	fs.StringVar(&f.format, "format", "csv", "csv (one row per minute, day summary or event) or json")
+	fs.StringVar(&f.out, "out", "", "write to `FILE` (replaced whole, never half-written, private to you) instead of stdout")
+	fs.StringVar(&f.dataDir, "data-dir", "", "where the history lives (default: the user's data directory)")
+	return fs
+}
+
+// parseExportFlags reads export's command line and the days it asks for,
+// relative to now; help is true when --help was asked for and printed.
+func parseExportFlags(args []string, now time.Time, stdout, stderr io.Writer) (f exportFlags, first, last time.Time, help bool, err error) {
+	fs := f.flagSet()
+	if help, err = fs.parse(args, stdout, stderr); help || err != nil {
+		return f, first, last, help, err
 	}
-	usage := func(format string, a ...any) error {
-		fmt.Fprintf(stderr, "hunch export: "+format+"\n", a...)
-		fs.Usage()
-		return errUsage
+	switch {
+	case f.from == "":
+		err = fs.fail(stderr, "--from is required")
+	case f.format != "csv" && f.format != "json":
+		err = fs.fail(stderr, "--format %q: want csv or json", f.format)
 	}
-	if *from == "" {
-		return usage("--from is required")
-	}
-	if *format != "csv" && *format != "json" {
-		return usage("--format %q: want csv or json", *format)
-	}
-	now := reportNow()
-	first, err := history.ParseDay(*from, now, time.Local)
 	if err != nil {
-		return usage("--from: %v", err)
+		return f, first, last, false, err
 	}
-	last, err := history.ParseDay(*to, now, time.Local)
-	if err != nil {
-		return usage("--to: %v", err)
+	if first, err = history.ParseDay(f.from, now, time.Local); err != nil {
+		return f, first, last, false, fs.fail(stderr, "--from: %v", err)
+	}
+	if last, err = history.ParseDay(f.to, now, time.Local); err != nil {
+		return f, first, last, false, fs.fail(stderr, "--to: %v", err)
 	}
 	if last.Before(first) {
-		return usage("--to %s is before --from %s", *to, *from)
+		return f, first, last, false, fs.fail(stderr, "--to %s is before --from %s", f.to, f.from)
 	}
-	dir, err := dataDirOr(*dataDir)
+	return f, first, last, false, nil
+}
+
+// runExport writes the history of a range of days to stdout or to a file.
+func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f, first, last, help, err := parseExportFlags(args, reportNow(), stdout, stderr)
+	if help || err != nil {
+		return err
+	}
+	dir, err := dataDirOr(f.dataDir)
 	if err != nil {
 		return err
 	}
@@ -63,13 +80,13 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	write := x.WriteCSV
-	if *format == "json" {
+	if f.format == "json" {
 		write = x.WriteJSON
 	}
-	if *out == "" {
+	if f.out == "" {
 		return write(stdout)
 	}
-	return writeFileAtomic(*out, write)
+	return writeFileAtomic(f.out, write)
 }
 
 // writeFileAtomic writes a private (0600) file through a temporary file in the

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // newFlags makes a flag set that reports mistakes as one line plus usage,
@@ -12,11 +13,18 @@ import (
 func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: hunch %s\n\nFlags:\n", usage)
-		fs.PrintDefaults()
-	}
+	fs.Usage = func() { printUsage(fs, usage, "") }
 	return fs
+}
+
+// printUsage writes a command's usage line, every flag with its description
+// and, when there is one, an example to the flag set's output.
+func printUsage(fs *flag.FlagSet, usage, example string) {
+	fmt.Fprintf(fs.Output(), "Usage: hunch %s\n\nFlags:\n", usage)
+	fs.PrintDefaults()
+	if example != "" {
+		fmt.Fprintf(fs.Output(), "\nExample:\n  %s\n", example)
+	}
 }
 
 // parseFlags parses args; help is not an error, a mistake is errUsage.
@@ -33,4 +41,64 @@ func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
 		return false, errUsage
 	}
 	return false, nil
+}
+
+// commandFlags is a subcommand's flag set with its help: --help prints the
+// usage, every flag and an example to stdout; a mistake prints one line and
+// the usage to stderr.
+type commandFlags struct {
+	*flag.FlagSet
+	usage, example string
+}
+
+// newCommandFlags makes the flag set of subcommand name.
+func newCommandFlags(name, usage, example string) *commandFlags {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {} // parse prints the usage, to the right stream
+	return &commandFlags{FlagSet: fs, usage: usage, example: example}
+}
+
+// usageError is a mistake in the command line, already shown to the user
+// with the usage; it is errUsage.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string        { return e.msg }
+func (e usageError) Is(target error) bool { return target == errUsage }
+
+// parse reads args. help is true when --help was asked for and answered; a
+// mistake returns a usageError after explaining it on stderr.
+func (c *commandFlags) parse(args []string, stdout, stderr io.Writer) (help bool, err error) {
+	c.SetOutput(io.Discard)
+	err = c.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		c.printHelp(stdout)
+		return true, nil
+	case err != nil:
+		return false, c.fail(stderr, "%s", oneLine(err.Error()))
+	case c.NArg() > 0:
+		return false, c.fail(stderr, "unexpected argument %q", c.Arg(0))
+	}
+	return false, nil
+}
+
+// fail explains a mistake on stderr, one line then the usage, and returns it
+// as a usageError.
+func (c *commandFlags) fail(stderr io.Writer, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	fmt.Fprintf(stderr, "hunch %s: %s\n", c.Name(), msg)
+	c.SetOutput(stderr)
+	printUsage(c.FlagSet, c.usage, "")
+	return usageError{msg}
+}
+
+// printHelp writes the whole help to w.
+func (c *commandFlags) printHelp(w io.Writer) {
+	c.SetOutput(w)
+	printUsage(c.FlagSet, c.usage, c.example)
+}
+
+// oneLine escapes the line breaks of a message made from user input.
+func oneLine(s string) string {
+	return strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(s)
 }

@@ -22,34 +22,52 @@ func init() {
 // reportNow is the CLI's clock, a variable so tests can fix the date.
 var reportNow = time.Now
 
+// reportFlags are report's options.
+type reportFlags struct {
+	date, format, dataDir string
+	week, moveAside       bool
+}
+
+// flagSet is report's flag set, filling f.
+func (f *reportFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("report", "report [--date YYYY-MM-DD|today|yesterday] [--week] [--format text|json|csv] [--data-dir DIR]",
+		"hunch report --date yesterday --week --format csv")
+	fs.StringVar(&f.date, "date", "today", "the day to report: YYYY-MM-DD, today or yesterday")
+	fs.BoolVar(&f.week, "week", false, "report the 7 days ending with --date, side by side")
+	fs.StringVar(&f.format, "format", "text", "output format: text, json or csv")
+	fs.StringVar(&f.dataDir, "data-dir", "", "where the history lives (default: the user's data directory)")
+	fs.BoolVar(&f.moveAside, "move-aside", false, "move a damaged history database aside so that a new one starts")
+	return fs
+}
+
+// parseReportFlags reads report's command line and the day it asks for,
+// relative to now; help is true when --help was asked for and printed.
+func parseReportFlags(args []string, now time.Time, stdout, stderr io.Writer) (f reportFlags, day time.Time, help bool, err error) {
+	fs := f.flagSet()
+	if help, err = fs.parse(args, stdout, stderr); help || err != nil {
+		return f, day, help, err
+	}
+	if f.format != "text" && f.format != "json" && f.format != "csv" {
+		return f, day, false, fs.fail(stderr, "--format %q: want text, json or csv", f.format)
+	}
+	if day, err = history.ParseDay(f.date, now, time.Local); err != nil {
+		return f, day, false, fs.fail(stderr, "--%v", err)
+	}
+	return f, day, false, nil
+}
+
 // runReport prints the daily or weekly report from the history.
 func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("report", "report [--date YYYY-MM-DD|today|yesterday] [--week] [--format text|json|csv] [--data-dir DIR]", stderr)
-	date := fs.String("date", "today", "the day to report: YYYY-MM-DD, today or yesterday")
-	week := fs.Bool("week", false, "report the 7 days ending with --date, side by side")
-	format := fs.String("format", "text", "output format: text, json or csv")
-	dataDir := fs.String("data-dir", "", "where the history lives (default: the user's data directory)")
-	moveAside := fs.Bool("move-aside", false, "move a damaged history database aside so that a new one starts")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
-	}
-	if *format != "text" && *format != "json" && *format != "csv" {
-		fmt.Fprintf(stderr, "hunch report: --format %q: want text, json or csv\n", *format)
-		fs.Usage()
-		return errUsage
-	}
 	now := reportNow()
-	day, err := history.ParseDay(*date, now, time.Local)
-	if err != nil {
-		fmt.Fprintf(stderr, "hunch report: --%v\n", err)
-		fs.Usage()
-		return errUsage
+	f, day, help, err := parseReportFlags(args, now, stdout, stderr)
+	if help || err != nil {
+		return err
 	}
-	dir, err := dataDirOr(*dataDir)
+	dir, err := dataDirOr(f.dataDir)
 	if err != nil {
 		return err
 	}
-	if *moveAside {
+	if f.moveAside {
 		to, err := history.MoveAside(filepath.Join(dir, history.DBName), now)
 		if err != nil {
 			return err
@@ -63,12 +81,12 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	defer s.Close()
 
-	if *week {
+	if f.week {
 		w, err := s.Week(ctx, day)
 		if err != nil {
 			return err
 		}
-		switch *format {
+		switch f.format {
 		case "json":
 			return writeJSON(stdout, w)
 		case "csv":
@@ -80,7 +98,7 @@ func runReport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	if err != nil {
 		return err
 	}
-	switch *format {
+	switch f.format {
 	case "json":
 		return writeJSON(stdout, r)
 	case "csv":

@@ -39,7 +39,7 @@ func (s *sourceFlags) config() (vision.Config, error) {
 		return vision.Config{}, errors.New("give either --input FILE or --camera N, not both")
 	case s.input == "" && s.camera < 0:
 		return vision.Config{}, errors.New("nothing to watch: give --input FILE (a recording) or --camera N (0 is the first camera)")
-	case s.fps < 0 || s.fps > 120:
+	case !(s.fps >= 0 && s.fps <= 120): // NaN too
 		return vision.Config{}, fmt.Errorf("--fps %g is out of range: use 0 (every frame) up to 120", s.fps)
 	case s.detector != "blazeface" && s.detector != "cascade":
 		return vision.Config{}, fmt.Errorf("unknown --detector %q: use blazeface or cascade", s.detector)
