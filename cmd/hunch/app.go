@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor/history"
 )
@@ -93,6 +94,14 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		defer close(done)
 		e.run(ctx)
 	}()
+	// The camera rests while the screen is locked or the machine sleeps.
+	if locks, err := desktop.Watch(ctx); err == nil {
+		go func() {
+			for ev := range locks {
+				e.SetLocked(ev.Paused)
+			}
+		}()
+	}
 	go func() {
 		<-ctx.Done()
 		fyne.Do(a.Quit)

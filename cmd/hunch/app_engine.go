@@ -37,6 +37,7 @@ type engine struct {
 	restart   context.CancelFunc // cancels the current watch
 	wantCalib bool
 	wantDemo  bool
+	locked    bool // the screen is locked or the machine is going to sleep
 	wake      chan struct{}
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
@@ -89,16 +90,23 @@ func (e *engine) deliver(ev gui.Event) {
 
 // The intents, from the GUI.
 
-func (e *engine) PauseFor(d time.Duration) { e.pause.For(d); e.note(history.EventPause, d.String()) }
+// Pausing releases the camera: the watch stops until the pause ends.
+func (e *engine) PauseFor(d time.Duration) {
+	e.request(func() { e.pause.For(d) })
+	e.note(history.EventPause, d.String())
+}
 func (e *engine) PauseUntilTomorrow() {
-	e.pause.UntilTomorrow()
+	e.request(func() { e.pause.UntilTomorrow() })
 	e.note(history.EventPause, "until tomorrow")
 }
-func (e *engine) Resume()            { e.pause.Resume(); e.note(history.EventResume, "") }
-func (e *engine) StartCalibration()  { e.request(func() { e.wantCalib = true }) }
-func (e *engine) CancelCalibration() {}
-func (e *engine) StartDemo()         { e.request(func() { e.wantDemo = true }) }
-func (e *engine) Quit()              { e.app.Quit() }
+func (e *engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(history.EventResume, "") }
+
+// SetLocked pauses watching while the screen is locked or the machine sleeps.
+func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
+func (e *engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
+func (e *engine) CancelCalibration()    {}
+func (e *engine) StartDemo()            { e.request(func() { e.wantDemo = true }) }
+func (e *engine) Quit()                 { e.app.Quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
 func (e *engine) ApplySettings(p gui.Prefs) {
@@ -189,6 +197,9 @@ func (e *engine) run(ctx context.Context) {
 	}
 	e.readToday(true)
 	for ctx.Err() == nil {
+		if e.holdOff(ctx) {
+			continue
+		}
 		e.mu.Lock()
 		cfg, name, profile := e.source()
 		demo := e.wantDemo
@@ -226,7 +237,39 @@ func (e *engine) run(ctx context.Context) {
 	}
 }
 
+// holdOff keeps the camera closed while the user paused Hunch or the screen
+// is locked, until that ends or a request comes; it reports whether it held.
+func (e *engine) holdOff(ctx context.Context) bool {
+	e.mu.Lock()
+	locked := e.locked
+	e.mu.Unlock()
+	until, paused := e.pause.Until()
+	if !locked && !paused {
+		return false
+	}
+	note := "Screen locked: the camera is off until you are back."
+	if !locked {
+		note = e.pause.Describe()
+	}
+	e.send(gui.Status{Mode: gui.ModePaused, Note: note})
+	if locked {
+		e.wait(ctx)
+		return true
+	}
+	t := time.NewTimer(time.Until(until))
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+	case <-e.wake:
+	case <-t.C:
+		e.pause.Resume()
+		e.note(history.EventResume, "pause ended")
+	}
+	return true
+}
+
 // source is the configured vision source, its name and its profile path.
+// A camera is kept going all day: busy or unplugged, it is waited for.
 func (e *engine) source() (vision.Config, string, string) {
 	cfg := vision.DefaultConfig()
 	cfg.FPS = e.prefs.FPS
@@ -240,11 +283,25 @@ func (e *engine) source() (vision.Config, string, string) {
 	if e.flags.src.camera >= 0 {
 		cfg.Camera = e.flags.src.camera
 	}
+	name := fmt.Sprintf("camera %d", cfg.Camera)
+	cfg.Reconnect = true
+	cfg.OnCameraStatus = func(st vision.CameraStatus) { e.cameraStatus(name, st) }
 	dir, err := os.UserConfigDir()
 	if err != nil {
-		return cfg, fmt.Sprintf("camera %d", cfg.Camera), ""
+		return cfg, name, ""
 	}
-	return cfg, fmt.Sprintf("camera %d", cfg.Camera), filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", cfg.Camera))
+	return cfg, name, filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", cfg.Camera))
+}
+
+// cameraStatus tells the user, once, what became of the camera: in use by
+// another program or unplugged (Hunch waits and retries), frozen or resized.
+func (e *engine) cameraStatus(name string, st vision.CameraStatus) {
+	switch st.State {
+	case vision.CameraBusy, vision.CameraLost:
+		e.send(gui.Status{Mode: gui.ModePaused, Source: name, Note: st.Message})
+	case vision.CameraFrozen, vision.CameraResized:
+		fmt.Fprintln(e.stderr, "hunch:", st.Message)
+	}
 }
 
 // wait blocks until a request or ctx ends.
@@ -295,7 +352,11 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			}
 		}
 		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}
-		_, err := monitor.Watch{Baseline: b, Settings: set}.Run(run, p, w.update)
+		pol := monitor.DefaultSamplingPolicy()
+		if prefs.FPS > 0 {
+			pol.Default = prefs.FPS
+		}
+		_, err := monitor.Watch{Baseline: b, Settings: set, Sampling: &pol}.Run(run, p, w.update)
 		cancel()
 		w.flush()
 		if err == nil || errors.Is(err, io.EOF) {
@@ -311,7 +372,7 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			return b
 		}
 		e.mu.Lock()
-		reopen := e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo
+		reopen := e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo || e.locked || e.pause.Paused()
 		e.mu.Unlock()
 		if reopen {
 			return b

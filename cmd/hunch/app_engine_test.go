@@ -69,3 +69,57 @@ func TestTheStatusSaysTodaysUprightShareFromTheHistory(t *testing.T) {
 		t.Errorf("the history was not deleted: %+v", d)
 	}
 }
+
+// nextStatus waits for the worker's next status.
+func nextStatus(t *testing.T, e *engine) gui.Status {
+	t.Helper()
+	deadline := time.After(10 * time.Second)
+	for {
+		select {
+		case ev := <-e.events:
+			if st, ok := ev.(gui.Status); ok {
+				return st
+			}
+		case <-deadline:
+			t.Fatal("no status within 10 s")
+		}
+	}
+}
+
+func TestPausingOrLockingTheScreenRestsTheCameraUntilItEnds(t *testing.T) {
+	e := testEngine(t)
+	ctx := context.Background()
+	// holdAll is the worker's loop: it holds off again after every wake-up.
+	holdAll := func() (time.Duration, int) {
+		start, n := time.Now(), 0
+		for e.holdOff(ctx) && time.Since(start) < 5*time.Second {
+			n++
+		}
+		return time.Since(start), n
+	}
+	if _, n := holdAll(); n != 0 {
+		t.Fatal("held off with no pause and no lock")
+	}
+
+	e.PauseFor(200 * time.Millisecond)
+	if waited, n := holdAll(); n == 0 || waited < 150*time.Millisecond || e.pause.Paused() {
+		t.Errorf("held off %v (%d times), paused %v: want the pause waited out, then ended", waited, n, e.pause.Paused())
+	}
+	if st := nextStatus(t, e); st.Mode != gui.ModePaused || st.Note == "" {
+		t.Errorf("while paused: status %+v, want paused with a note", st)
+	}
+
+	for len(e.events) > 0 {
+		<-e.events
+	}
+	e.SetLocked(true)
+	done := make(chan int)
+	go func() { _, n := holdAll(); done <- n }()
+	if st := nextStatus(t, e); st.Mode != gui.ModePaused || st.Note != "Screen locked: the camera is off until you are back." {
+		t.Errorf("screen locked: status %+v", st)
+	}
+	e.SetLocked(false)
+	if n := <-done; n == 0 {
+		t.Error("the lock did not hold the camera off")
+	}
+}

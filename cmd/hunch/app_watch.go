@@ -34,6 +34,11 @@ func (w *watcher) update(u monitor.Update) {
 		w.e.send(st)
 		return
 	}
+	if u.CameraCovered {
+		st.Mode, st.Note = gui.ModePaused, "Camera covered: Hunch sees nothing, so it counts nothing."
+		w.e.send(st)
+		return
+	}
 	posture, kind := string(u.State), string(u.StateKind)
 	if u.State == monitor.Calibrating {
 		posture = history.Paused
