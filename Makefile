@@ -43,5 +43,15 @@ bench: deps build
 eval: deps build
 	$(BIN) eval --shared ../shared
 
+# For the current user: bin/hunch into ~/.local/bin, the menu entry and icons
+# under ~/.local/share ($XDG_DATA_HOME when set); PREFIX=DIR moves them.
+.PHONY: install uninstall
+install: build
+	@PREFIX="$(PREFIX)" scripts/install.sh $(BIN)
+
+# Removes exactly what install put there; the history and settings stay.
+uninstall:
+	@PREFIX="$(PREFIX)" scripts/uninstall.sh
+
 clean:
 	rm -rf bin bench.txt

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs Hunch for the current user, no root needed:
+#   the binary          $PREFIX/bin/hunch                 (PREFIX defaults to ~/.local)
+#   the menu entry      $DATA/applications/io.github.hunch_posture.hunch.desktop
+#   the icons           $DATA/icons/hicolor/NxN/apps/io.github.hunch_posture.hunch.png
+# where DATA is $XDG_DATA_HOME when set, else $PREFIX/share (~/.local/share).
+# Usage: scripts/install.sh [BINARY]   (default bin/hunch; 'make install' builds it first)
+# scripts/uninstall.sh removes exactly these files.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${1:-$root/bin/hunch}
+id=io.github.hunch_posture.hunch
+source "$root/scripts/install-paths.sh"
+
+if [ ! -x "$bin" ]; then
+  echo "install: $bin is missing or not executable; run 'make build' first (or 'make install')" >&2
+  exit 1
+fi
+
+install -d "$bindir" "$appdir"
+install -m 0755 "$bin" "$bindir/hunch"
+echo "installed $bindir/hunch"
+
+# The entry runs the installed binary by its full path: the desktop session's
+# PATH often lacks ~/.local/bin. Exec quotes it (it may hold spaces).
+template=$(<"$root/packaging/$id.desktop.in")
+entry=${template//@TRYEXEC@/$bindir/hunch}
+entry=${entry//@EXEC@/\"$bindir/hunch\"}
+printf '%s\n' "$entry" >"$appdir/$id.desktop.tmp"
+chmod 0644 "$appdir/$id.desktop.tmp"
+mv "$appdir/$id.desktop.tmp" "$appdir/$id.desktop"
+echo "installed $appdir/$id.desktop"
+
+for png in "$root"/packaging/icons/*x*.png; do
+  size=$(basename "$png" .png)
+  install -d "$icondir/$size/apps"
+  install -m 0644 "$png" "$icondir/$size/apps/$id.png"
+done
+touch "$icondir" # icon caches look at the theme folder's time
+echo "installed the icon into $icondir/{$(cd "$root/packaging/icons" && ls *x*.png | sed 's/\.png$//' | sort -n | paste -sd, -)}/apps/"
+
+case ":$PATH:" in
+  *":$bindir:"*) ;;
+  *) echo "note: $bindir is not on your PATH; add it to run 'hunch' from a terminal (the menu entry works as is)" ;;
+esac
