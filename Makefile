@@ -9,7 +9,7 @@ GOFLAGS_TEST ?= -count=1
 .PHONY: run build test bench eval deps deps-test vet fmt-check clean
 
 run: deps build
-	@scripts/run-app.sh $(BIN) $(ARGS)
+	$(BIN) $(ARGS)
 
 build: deps
 	$(GO) build -o $(BIN) ./cmd/hunch

@@ -54,6 +54,9 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
 	}
 
+	if err := gui.CheckDisplay(); err != nil {
+		return err
+	}
 	a := gui.NewApp()
 	prefs := gui.LoadPrefs(a.Preferences())
 	dir := f.dataDir

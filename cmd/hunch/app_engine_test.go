@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,5 +122,16 @@ func TestPausingOrLockingTheScreenRestsTheCameraUntilItEnds(t *testing.T) {
 	e.SetLocked(false)
 	if n := <-done; n == 0 {
 		t.Error("the lock did not hold the camera off")
+	}
+}
+
+func TestTheAppWithoutADesktopSaysSoInOneLine(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	var out, errOut strings.Builder
+	code := run(context.Background(), []string{"--input", "clip.avi", "--data-dir", t.TempDir()}, &out, &errOut)
+	msg := strings.TrimSpace(errOut.String())
+	if code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "no desktop session") || !strings.Contains(msg, "hunch analyze") {
+		t.Errorf("exit %d, stderr %q: want one line saying there is no desktop and what to do", code, msg)
 	}
 }
