@@ -44,7 +44,7 @@ func (u *UI) showAlertWindow(e AlertEvent) {
 	body.Wrapping = fyne.TextWrapWord
 	ok := widget.NewButton("OK", func() { w.Close() })
 	ok.Importance = widget.HighImportance
-	snooze := widget.NewButton("Snooze 15 min", func() { u.in.PauseFor(15 * time.Minute); w.Close() })
+	snooze := widget.NewButton("Snooze 15 min", func() { u.in.SnoozeFor(15 * time.Minute); w.Close() })
 	w.SetContent(container.NewBorder(nil, container.NewHBox(layoutSpacer(), snooze, ok), container.NewPadded(icon), nil,
 		container.NewVBox(title, body)))
 	w.Resize(fyne.NewSize(460, 150))

@@ -21,15 +21,18 @@ type intents struct {
 }
 
 func (i *intents) PauseFor(d time.Duration) { i.calls = append(i.calls, fmt.Sprintf("pause %v", d)) }
-func (i *intents) PauseUntilTomorrow()      { i.calls = append(i.calls, "pause until tomorrow") }
-func (i *intents) Resume()                  { i.calls = append(i.calls, "resume") }
-func (i *intents) StartCalibration()        { i.calls = append(i.calls, "calibrate") }
-func (i *intents) CancelCalibration()       { i.calls = append(i.calls, "cancel calibration") }
-func (i *intents) ApplySettings(p Prefs)    { i.settings = append(i.settings, p) }
-func (i *intents) DeleteHistory() error     { i.calls = append(i.calls, "delete history"); return nil }
-func (i *intents) StartDemo()               { i.calls = append(i.calls, "demo") }
-func (i *intents) Quit()                    { i.calls = append(i.calls, "quit") }
-func (i *intents) last() string             { return i.calls[len(i.calls)-1] }
+func (i *intents) SnoozeFor(d time.Duration) {
+	i.calls = append(i.calls, fmt.Sprintf("snooze %v", d))
+}
+func (i *intents) PauseUntilTomorrow()   { i.calls = append(i.calls, "pause until tomorrow") }
+func (i *intents) Resume()               { i.calls = append(i.calls, "resume") }
+func (i *intents) StartCalibration()     { i.calls = append(i.calls, "calibrate") }
+func (i *intents) CancelCalibration()    { i.calls = append(i.calls, "cancel calibration") }
+func (i *intents) ApplySettings(p Prefs) { i.settings = append(i.settings, p) }
+func (i *intents) DeleteHistory() error  { i.calls = append(i.calls, "delete history"); return nil }
+func (i *intents) StartDemo()            { i.calls = append(i.calls, "demo") }
+func (i *intents) Quit()                 { i.calls = append(i.calls, "quit") }
+func (i *intents) last() string          { return i.calls[len(i.calls)-1] }
 
 // notifier is a notification service that answers, or not.
 type notifier struct {

@@ -78,6 +78,8 @@ type Intents interface {
 	PauseFor(d time.Duration)
 	PauseUntilTomorrow()
 	Resume()
+	// SnoozeFor keeps watching but holds back alerts for d (a call, a talk).
+	SnoozeFor(d time.Duration)
 	// StartCalibration asks for a new calibration (the screen is shown by the GUI).
 	StartCalibration()
 	// CancelCalibration leaves the calibration screen without a new profile.

@@ -24,11 +24,12 @@ func (u *UI) trayMenu() *fyne.Menu {
 	return m
 }
 
-// pauseItems are Pause for 15 min / 1 h / until tomorrow and Resume.
+// pauseItems are Snooze, Pause for 15 min / 1 h / until tomorrow and Resume.
 func (u *UI) pauseItems() []*fyne.MenuItem {
 	resume := fyne.NewMenuItem("Resume", func() { u.in.Resume() })
 	resume.Disabled = u.status.Mode != ModePaused
 	return []*fyne.MenuItem{
+		fyne.NewMenuItem("Snooze alerts for 30 min", func() { u.in.SnoozeFor(30 * time.Minute) }),
 		fyne.NewMenuItem("Pause for 15 min", func() { u.in.PauseFor(15 * time.Minute) }),
 		fyne.NewMenuItem("Pause for 1 h", func() { u.in.PauseFor(time.Hour) }),
 		fyne.NewMenuItem("Pause until tomorrow", func() { u.in.PauseUntilTomorrow() }),

@@ -39,23 +39,27 @@ func TestPausingFromTheTrayMenuForwardsTheIntent(t *testing.T) {
 	for _, it := range m.Items {
 		labels = append(labels, it.Label)
 	}
-	want := "Sitting upright|Today: 90% upright||Pause for 15 min|Pause for 1 h|Pause until tomorrow|Resume||Calibrate…|Today's report…|Settings…|Show status window"
+	want := "Sitting upright|Today: 90% upright||Snooze alerts for 30 min|Pause for 15 min|Pause for 1 h|Pause until tomorrow|Resume||Calibrate…|Today's report…|Settings…|Show status window"
 	if got := strings.Join(labels, "|"); got != want {
 		t.Errorf("tray menu\n got %s\nwant %s", got, want)
 	}
 	m.Items[3].Action()
+	if in.last() != "snooze 30m0s" {
+		t.Errorf("Snooze forwarded %q", in.last())
+	}
+	m.Items[4].Action()
 	if in.last() != "pause 15m0s" {
 		t.Errorf("Pause for 15 min forwarded %q", in.last())
 	}
-	m.Items[5].Action()
+	m.Items[6].Action()
 	if in.last() != "pause until tomorrow" {
 		t.Errorf("Pause until tomorrow forwarded %q", in.last())
 	}
-	if !m.Items[6].Disabled {
+	if !m.Items[7].Disabled {
 		t.Error("Resume should be disabled while not paused")
 	}
 	u.Apply(Status{Mode: ModePaused, Note: "Paused until 15:45"})
-	if u.trayMenu().Items[6].Disabled {
+	if u.trayMenu().Items[7].Disabled {
 		t.Error("Resume should be enabled while paused")
 	}
 	if u.win.pause.Visible() || !u.win.resume.Visible() {
@@ -108,7 +112,7 @@ func TestWithoutANotificationServiceTheAppShowsItsOwnAlert(t *testing.T) {
 		t.Fatal("the alert window has no snooze")
 	}
 	test.Tap(snooze)
-	if in.last() != "pause 15m0s" {
+	if in.last() != "snooze 15m0s" {
 		t.Errorf("snooze forwarded %q", in.last())
 	}
 }

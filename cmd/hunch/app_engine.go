@@ -37,7 +37,8 @@ type engine struct {
 	restart   context.CancelFunc // cancels the current watch
 	wantCalib bool
 	wantDemo  bool
-	locked    bool // the screen is locked or the machine is going to sleep
+	locked    bool      // the screen is locked or the machine is going to sleep
+	snoozed   time.Time // alerts are held back until then
 	wake      chan struct{}
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
@@ -100,6 +101,21 @@ func (e *engine) PauseUntilTomorrow() {
 	e.note(history.EventPause, "until tomorrow")
 }
 func (e *engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(history.EventResume, "") }
+
+// SnoozeFor holds back alerts for d while watching goes on.
+func (e *engine) SnoozeFor(d time.Duration) {
+	e.mu.Lock()
+	e.snoozed = time.Now().Add(d)
+	e.mu.Unlock()
+	e.note(history.EventSnooze, d.String())
+}
+
+// quiet says whether alerts are snoozed now.
+func (e *engine) quiet() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return time.Now().Before(e.snoozed)
+}
 
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
 func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }

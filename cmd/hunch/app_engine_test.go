@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 )
 
@@ -133,5 +134,32 @@ func TestTheAppWithoutADesktopSaysSoInOneLine(t *testing.T) {
 	msg := strings.TrimSpace(errOut.String())
 	if code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "no desktop session") || !strings.Contains(msg, "hunch analyze") {
 		t.Errorf("exit %d, stderr %q: want one line saying there is no desktop and what to do", code, msg)
+	}
+}
+
+func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
+	e := testEngine(t)
+	w := &watcher{e: e, prefs: gui.DefaultPrefs()}
+	w.prefs.Notify = true
+	alerts := func() int {
+		n := 0
+		for len(e.events) > 0 {
+			if _, ok := (<-e.events).(gui.AlertEvent); ok {
+				n++
+			}
+		}
+		return n
+	}
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), gui.ModeSlouching)
+	if n := alerts(); n != 1 {
+		t.Fatalf("%d alerts before snoozing, want 1", n)
+	}
+	e.SnoozeFor(time.Hour)
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), gui.ModeSlouching)
+	if n := alerts(); n != 0 {
+		t.Errorf("%d alerts while snoozed, want none", n)
+	}
+	if e.pause.Paused() {
+		t.Error("a snooze paused watching")
 	}
 }

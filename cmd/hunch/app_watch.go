@@ -75,9 +75,9 @@ func (w *watcher) update(u monitor.Update) {
 	w.e.send(st)
 }
 
-// alert hands an alert to the GUI when notifications are on.
+// alert hands an alert to the GUI when notifications are on and not snoozed.
 func (w *watcher) alert(a monitor.Alert, m gui.Mode) {
-	if !w.prefs.Notify {
+	if !w.prefs.Notify || w.e.quiet() {
 		return
 	}
 	w.e.send(gui.AlertEvent{Alert: a, Sound: w.prefs.Sound, Mode: m})
