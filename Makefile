@@ -28,10 +28,12 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
 # Every test, inside a throwaway desktop (Xvfb, a D-Bus session, dunst) for
-# the app's end-to-end tests; then the Mat-leak check over 1,000 frames.
+# the app's end-to-end tests; then the Mat-leak checks; then a few seconds of
+# fuzzing per parser.
 test: deps-test fmt-check vet
 	scripts/with-desktop.sh $(GO) test $(GOFLAGS_TEST) -timeout 30m ./...
 	$(GO) test $(GOFLAGS_TEST) -tags matprofile -run MatProfile ./vision/...
+	scripts/fuzz-short.sh
 
 # Speed: detection + analysis per 640x480 frame (median and mean, one
 # thread) against the cascade in the same run; history report latency.
