@@ -14,12 +14,14 @@ func ParseDay(s string, now time.Time, loc *time.Location) (time.Time, error) {
 	case "today", "":
 		return today, nil
 	case "yesterday":
-		return time.Date(y, m, d-1, 0, 0, 0, 0, loc), nil
+		return dayStart(y, m, d-1, loc), nil
 	}
-	t, err := time.ParseInLocation(time.DateOnly, s, loc)
+	// The calendar date, then its first instant where the user lives (which
+	// is not always 00:00).
+	t, err := time.Parse(time.DateOnly, s)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("date %q: want YYYY-MM-DD, today or yesterday", s)
 	}
-	start, _ := dayBounds(t, loc)
-	return start, nil
+	y, m, d = t.Date()
+	return dayStart(y, m, d, loc), nil
 }

@@ -114,7 +114,19 @@ func floatPtr(v float64, ok bool) *float64 {
 // dayBounds is the local day containing t: [midnight, next midnight).
 func dayBounds(t time.Time, loc *time.Location) (start, end time.Time) {
 	y, m, d := t.In(loc).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, loc), time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+	return dayStart(y, m, d, loc), dayStart(y, m, d+1, loc)
+}
+
+// dayStart is the first instant of a local day. Where a clock change skips
+// midnight (São Paulo sprang from 00:00 to 01:00), time.Date may answer with
+// an hour of the day before; the day then starts at the change itself.
+func dayStart(y int, m time.Month, d int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, 0, 0, 0, 0, loc)
+	if _, _, day := t.Date(); day != time.Date(y, m, d, 12, 0, 0, 0, loc).Day() {
+		_, change := t.ZoneBounds()
+		return change
+	}
+	return t
 }
 
 // Day reports the local day (in the Store's zone) that contains day.
