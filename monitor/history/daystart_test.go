@@ -1,6 +1,8 @@
 package history
 
 import (
+	"context"
+	"strings"
 	"testing"
 	"time"
 )
@@ -25,5 +27,25 @@ func TestADayWhoseMidnightIsSkippedStartsAtTheClockChange(t *testing.T) {
 	start, end = dayBounds(time.Date(2018, 11, 6, 12, 0, 0, 0, loc), loc)
 	if start.In(loc).Hour() != 0 || end.Sub(start) != 24*time.Hour {
 		t.Errorf("an ordinary day: %v to %v", start, end)
+	}
+}
+
+func TestExportingAcrossASkippedMidnightListsEachDayOnce(t *testing.T) {
+	loc, err := time.LoadLocation("America/Sao_Paulo")
+	if err != nil {
+		t.Skipf("no time zone data: %v", err)
+	}
+	now := func() time.Time { return time.Date(2018, 11, 10, 12, 0, 0, 0, loc) }
+	s := mustOpen(t, t.TempDir(), Options{Now: now, Location: loc})
+	x, err := s.Export(context.Background(), time.Date(2018, 11, 3, 12, 0, 0, 0, loc), time.Date(2018, 11, 5, 12, 0, 0, 0, loc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for _, d := range x.Days {
+		dates = append(dates, d.Date)
+	}
+	if got := strings.Join(dates, " "); got != "2018-11-03 2018-11-04 2018-11-05" {
+		t.Errorf("exported days %q, want 3, 4 and 5 November once each", got)
 	}
 }

@@ -57,7 +57,7 @@ func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) 
 		x.Days = append(x.Days, r)
 		x.To = r.Date
 		y, m, dd := d.Date()
-		d = time.Date(y, m, dd+1, 0, 0, 0, 0, s.loc)
+		d = time.Date(y, m, dd+1, 12, 0, 0, 0, s.loc) // noon: every day has one
 	}
 	minutes, err := s.Minutes(ctx, first, end)
 	if err != nil {
