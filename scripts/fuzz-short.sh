@@ -19,6 +19,7 @@ targets=(
   ./cmd/hunch:FuzzReportFlags
   ./cmd/hunch:FuzzExportFlags
   ./cmd/hunch:FuzzDoctorFlags
+  ./cmd/hunch:FuzzAppFlags
 )
 
 for t in "${targets[@]}"; do

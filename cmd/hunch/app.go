@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -34,24 +33,44 @@ type appFlags struct {
 // "settings", "calibration", "status"): for screenshots and the end-to-end test.
 const openEnv = "HUNCH_OPEN"
 
-// runApp starts the desktop app: the tray (or status window), the watching
-// goroutine and the history, until Quit or a signal cancels ctx.
-func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	var f appFlags
-	fs := newFlags("app", "[--camera N | --input FILE | --demo] [--profile FILE] [--data-dir DIR]", stderr)
-	f.src.register(fs)
+func (f *appFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("app", "app [--camera N | --input FILE | --demo] [--profile FILE] [--data-dir DIR] [--onset D]   ('app' may be left out)",
+		"hunch app --demo    (or just: hunch, to watch the first camera)")
+	f.src.register(fs.FlagSet)
 	fs.StringVar(&f.profile, "profile", "", "use this saved calibration `file` (default: the camera's own profile)")
 	fs.StringVar(&f.dataDir, "data-dir", "", "keep the history in this `directory` (default: the user data directory)")
 	fs.DurationVar(&f.onset, "onset", 0, "how long a slouch lasts before it alerts (default: the setting, 20s)")
 	fs.BoolVar(&f.demo, "demo", false, "replay a generated clip of someone who slouches, instead of the camera")
-	if help, err := parseFlags(fs, args); help || err != nil {
-		return err
+	return fs
+}
+
+// parseAppFlags reads the app's command line; help is true when --help was
+// asked for and printed.
+func parseAppFlags(args []string, stdout, stderr io.Writer) (f appFlags, help bool, err error) {
+	fs := f.flagSet()
+	if help, err = fs.parse(args, stdout, stderr); help || err != nil {
+		return f, help, err
 	}
-	if f.src.input != "" && f.src.camera >= 0 {
-		return errors.New("give either --input FILE or --camera N, not both")
+	return f, false, f.check()
+}
+
+// check refuses values out of range and flags that cannot go together.
+func (f *appFlags) check() error {
+	if err := f.src.check(); err != nil {
+		return err
 	}
 	if f.onset < 0 {
 		return fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
+	}
+	return nil
+}
+
+// runApp starts the desktop app: the tray (or status window), the watching
+// goroutine and the history, until Quit or a signal cancels ctx.
+func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	f, help, err := parseAppFlags(args, stdout, stderr)
+	if help || err != nil {
+		return err
 	}
 
 	if err := gui.CheckDisplay(); err != nil {

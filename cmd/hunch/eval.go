@@ -42,13 +42,14 @@ func (r evalResult) accuracy() float64 {
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newFlags("eval", "eval [--shared DIR] [--segment-every N]", stderr)
+	fs := newCommandFlags("eval", "eval [--shared DIR] [--segment-every N] [--compare] [--views] [--trace CLIP]",
+		"hunch eval --shared ../shared --views")
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip`")
-	if help, err := parseFlags(fs, args); help || err != nil {
+	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(*shared, "testdata")); err != nil {

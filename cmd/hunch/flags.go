@@ -8,15 +8,6 @@ import (
 	"strings"
 )
 
-// newFlags makes a flag set that reports mistakes as one line plus usage,
-// never exiting the process itself.
-func newFlags(name, usage string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { printUsage(fs, usage, "") }
-	return fs
-}
-
 // printUsage writes a command's usage line, every flag with its description
 // and, when there is one, an example to the flag set's output.
 func printUsage(fs *flag.FlagSet, usage, example string) {
@@ -25,22 +16,6 @@ func printUsage(fs *flag.FlagSet, usage, example string) {
 	if example != "" {
 		fmt.Fprintf(fs.Output(), "\nExample:\n  %s\n", example)
 	}
-}
-
-// parseFlags parses args; help is not an error, a mistake is errUsage.
-func parseFlags(fs *flag.FlagSet, args []string) (help bool, err error) {
-	err = fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		return true, nil
-	}
-	if err != nil {
-		return false, errUsage
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "hunch %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		return false, errUsage
-	}
-	return false, nil
 }
 
 // commandFlags is a subcommand's flag set with its help: --help prints the

@@ -183,3 +183,26 @@ func FuzzDoctorFlags(f *testing.F) {
 		checkParse(t, "doctor", help, err, &stdout, &stderr)
 	})
 }
+
+func FuzzAppFlags(f *testing.F) {
+	seedArgs(f, nil, []string{"--help"}, []string{"--demo"}, []string{"--camera", "1", "--profile", "p.json"},
+		[]string{"--input", "clip.mp4", "--onset", "4s", "--data-dir", "d"}, []string{"--input", "x", "--camera", "0"},
+		[]string{"--onset", "-2s"}, []string{"--fps", "NaN"}, []string{"--demo=perhaps"}, []string{"stray"})
+	f.Fuzz(func(t *testing.T, line string) {
+		var stdout, stderr bytes.Buffer
+		var fl appFlags
+		fs := fl.flagSet()
+		help, err := fs.parse(splitArgs(line), &stdout, &stderr)
+		if !checkParse(t, "app", help, err, &stdout, &stderr) {
+			return
+		}
+		if err := fl.check(); err != nil {
+			checkOneLine(t, err)
+			return
+		}
+		again, help, err := parseAppFlags(asArgs(fs.FlagSet), &stdout, &stderr)
+		if err != nil || help || again != fl {
+			t.Fatalf("%+v written back as %q parses as %+v (%v)", fl, asArgs(fs.FlagSet), again, err)
+		}
+	})
+}

@@ -79,5 +79,11 @@ func printHelp(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nRun 'hunch COMMAND --help' for a command's flags.")
+	fmt.Fprintln(w, "\nRun 'hunch COMMAND --help' for a command's flags, and 'hunch app --help' for the app's")
+	fmt.Fprintln(w, "(--camera N, --input FILE, --demo, --profile FILE, --data-dir DIR, --onset D).")
+	fmt.Fprintln(w, "\nExamples:")
+	fmt.Fprintln(w, "  hunch                                    start the app on the first camera")
+	fmt.Fprintln(w, "  hunch --demo                             see Hunch calibrate, catch a slouch and alert")
+	fmt.Fprintln(w, "  hunch analyze --input clip.mp4 --json    judge a recording frame by frame")
+	fmt.Fprintln(w, "  hunch report --week                      how the last seven days went")
 }

@@ -32,22 +32,32 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.IntVar(&s.segmentEvery, "segment-every", defaultSegmentEvery, "refresh person segmentation at least every N analysed frames, and when the face moves (0: off)")
 }
 
-// config checks the flags and turns them into the vision pipeline's config.
+// config checks the flags, which must name a source, and turns them into
+// the vision pipeline's config.
 func (s *sourceFlags) config() (vision.Config, error) {
-	switch {
-	case s.input != "" && s.camera >= 0:
-		return vision.Config{}, errors.New("give either --input FILE or --camera N, not both")
-	case s.input == "" && s.camera < 0:
+	if s.input == "" && s.camera < 0 {
 		return vision.Config{}, errors.New("nothing to watch: give --input FILE (a recording) or --camera N (0 is the first camera)")
-	case !(s.fps >= 0 && s.fps <= 120): // NaN too
-		return vision.Config{}, fmt.Errorf("--fps %g is out of range: use 0 (every frame) up to 120", s.fps)
-	case s.detector != "blazeface" && s.detector != "cascade":
-		return vision.Config{}, fmt.Errorf("unknown --detector %q: use blazeface or cascade", s.detector)
-	case s.segmentEvery < 0:
-		return vision.Config{}, fmt.Errorf("--segment-every %d: use 0 (off) or a positive number of frames", s.segmentEvery)
+	}
+	if err := s.check(); err != nil {
+		return vision.Config{}, err
 	}
 	return vision.Config{Camera: s.camera, Input: s.input, FPS: s.fps, Realtime: s.realtime,
 		Detector: s.detector, SegmentEvery: s.segmentEvery}, nil
+}
+
+// check refuses values out of range, and two sources at once.
+func (s *sourceFlags) check() error {
+	switch {
+	case s.input != "" && s.camera >= 0:
+		return errors.New("give either --input FILE or --camera N, not both")
+	case !(s.fps >= 0 && s.fps <= 120): // NaN too
+		return fmt.Errorf("--fps %g is out of range: use 0 (every frame) up to 120", s.fps)
+	case s.detector != "blazeface" && s.detector != "cascade":
+		return fmt.Errorf("unknown --detector %q: use blazeface or cascade", s.detector)
+	case s.segmentEvery < 0:
+		return fmt.Errorf("--segment-every %d: use 0 (off) or a positive number of frames", s.segmentEvery)
+	}
+	return nil
 }
 
 // name says what is being watched, for messages and profiles.
