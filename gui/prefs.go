@@ -41,8 +41,13 @@ const (
 	keyDataDir     = "data_dir"
 )
 
-// LoadPrefs reads the settings, with defaults for what was never set.
+// LoadPrefs reads the settings, with defaults for what was never set and
+// sane values for what a hand-edited or damaged preferences file holds.
 func LoadPrefs(p fyne.Preferences) Prefs {
+	return loadPrefs(p).Sane()
+}
+
+func loadPrefs(p fyne.Preferences) Prefs {
 	d := DefaultPrefs()
 	s, err := monitor.ParseSensitivity(p.StringWithFallback(keySensitivity, string(d.Sensitivity)))
 	if err != nil {
@@ -72,4 +77,40 @@ func (s Prefs) Save(p fyne.Preferences) {
 	p.SetInt(keyCamera, s.Camera)
 	p.SetBool(keyLogin, s.StartAtLogin)
 	p.SetString(keyDataDir, s.DataDir)
+}
+
+// The ranges settings are kept in.
+const (
+	minOnset, maxOnset = 2 * time.Second, 10 * time.Minute
+	minFPS, maxFPS     = 0.2, 10
+	minBreak, maxBreak = 10 * time.Minute, 4 * time.Hour
+	maxCamera          = 63
+)
+
+// Sane keeps every setting in its range: a value outside it (or not a
+// number) is clamped, or replaced by the default where clamping means
+// nothing.
+func (s Prefs) Sane() Prefs {
+	d := DefaultPrefs()
+	if _, err := monitor.ParseSensitivity(string(s.Sensitivity)); err != nil {
+		s.Sensitivity = d.Sensitivity
+	}
+	s.Onset = clampDuration(s.Onset, minOnset, maxOnset)
+	switch {
+	case s.FPS != s.FPS: // NaN
+		s.FPS = d.FPS
+	case s.FPS < minFPS:
+		s.FPS = minFPS
+	case s.FPS > maxFPS:
+		s.FPS = maxFPS
+	}
+	s.BreakInterval = clampDuration(s.BreakInterval, minBreak, maxBreak)
+	if s.Camera < 0 || s.Camera > maxCamera {
+		s.Camera = d.Camera
+	}
+	return s
+}
+
+func clampDuration(d, lo, hi time.Duration) time.Duration {
+	return max(lo, min(hi, d))
 }

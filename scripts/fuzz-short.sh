@@ -20,6 +20,7 @@ targets=(
   ./cmd/hunch:FuzzExportFlags
   ./cmd/hunch:FuzzDoctorFlags
   ./cmd/hunch:FuzzAppFlags
+  ./gui:FuzzPrefs
 )
 
 for t in "${targets[@]}"; do

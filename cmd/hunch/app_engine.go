@@ -126,6 +126,7 @@ func (e *engine) Quit()                 { e.app.Quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
 func (e *engine) ApplySettings(p gui.Prefs) {
+	p = p.Sane()
 	if path, err := gui.AutostartPath(); err == nil {
 		exe, _ := os.Executable()
 		if err := gui.SetAutostart(path, exe, p.StartAtLogin); err != nil {
