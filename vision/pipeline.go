@@ -37,6 +37,9 @@ type Config struct {
 	// frames; it also runs on the first frame and whenever the face moved or
 	// came or went since the last mask. 0 turns it off.
 	SegmentEvery int
+	// DebugFrames, when set, is a folder to write every analysed frame to,
+	// with what was seen drawn over it. Nothing else ever writes a frame.
+	DebugFrames string
 	// Focus, when set, is the user's known face: detection looks there first
 	// and faces are ordered by nearness to it.
 	Focus *monitor.Rect
@@ -89,6 +92,7 @@ type Pipeline struct {
 	total   time.Duration
 	frames  int
 
+	debug    *debugFrames // nil unless frames were asked for
 	lastSil  *monitor.Silhouette
 	silAt    time.Duration
 	silFace  monitor.Rect // the face when the silhouette was taken
@@ -158,6 +162,14 @@ func newPipeline(cfg Config) (*Pipeline, error) {
 	p.shoulders = newShoulderFinder()
 	p.frame, p.grey, p.small, p.thumb = gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
 	p.mean, p.stddev = gocv.NewMat(), gocv.NewMat()
+	if cfg.DebugFrames != "" {
+		d, err := newDebugFrames(cfg.DebugFrames)
+		if err != nil {
+			p.Close()
+			return nil, err
+		}
+		p.debug = d
+	}
 	return p, nil
 }
 
@@ -311,6 +323,11 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		obs.Silhouette, obs.SilhouetteAge = &s, at-p.silAt
 	}
 	p.record(time.Since(start))
+	if p.debug != nil {
+		if err := p.debug.write(img, obs); err != nil {
+			return obs, err
+		}
+	}
 	return obs, nil
 }
 
@@ -402,6 +419,9 @@ func (p *Pipeline) Close() error {
 		p.segmenter.Close()
 	}
 	p.shoulders.Close()
+	if p.debug != nil {
+		p.debug.Close()
+	}
 	for _, m := range []*gocv.Mat{&p.frame, &p.grey, &p.small, &p.thumb, &p.mean, &p.stddev} {
 		m.Close()
 	}

@@ -188,3 +188,18 @@ func TestAnalyzeExplainsBadInput(t *testing.T) {
 		}
 	}
 }
+
+func TestDebugFramesAreWrittenOnlyWhenAskedFor(t *testing.T) {
+	clip, _ := generatedClip(t, 10, []clips.Segment{{Kind: clips.Upright, Seconds: 4}}, clips.Options{})
+	dir := filepath.Join(t.TempDir(), "frames")
+	analyzeJSON(t, "--input", clip, "--calibrate", "2", "--debug-frames", dir)
+	files, _ := filepath.Glob(filepath.Join(dir, "frame-*.jpg"))
+	if len(files) != 8 {
+		t.Fatalf("%d debug frames for 8 analysed frames", len(files))
+	}
+	st, _ := os.Stat(dir)
+	fi, _ := os.Stat(files[0])
+	if st.Mode().Perm() != 0o700 || fi.Mode().Perm() != 0o600 || fi.Size() < 10000 {
+		t.Errorf("folder %v, frame %v of %d bytes: want 0700, 0600 and a real picture", st.Mode().Perm(), fi.Mode().Perm(), fi.Size())
+	}
+}

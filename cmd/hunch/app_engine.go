@@ -292,6 +292,7 @@ func (e *engine) source() (vision.Config, string, string) {
 	cfg.FPS = e.prefs.FPS
 	cfg.Detector = e.flags.src.detector
 	cfg.SegmentEvery = e.flags.src.segmentEvery
+	cfg.DebugFrames = e.flags.src.debugFrames
 	if e.flags.src.input != "" {
 		cfg.Input, cfg.Realtime = e.flags.src.input, true
 		return cfg, "the recording " + filepath.Base(e.flags.src.input), ""

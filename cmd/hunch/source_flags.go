@@ -21,6 +21,7 @@ type sourceFlags struct {
 	realtime     bool
 	detector     string
 	segmentEvery int
+	debugFrames  string
 }
 
 func (s *sourceFlags) register(fs *flag.FlagSet) {
@@ -29,6 +30,7 @@ func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.Float64Var(&s.fps, "fps", 2, "analysed frames per second of input time (0: every frame)")
 	fs.BoolVar(&s.realtime, "realtime", false, "read a file at its own frame rate, as a camera delivers it")
 	fs.StringVar(&s.detector, "detector", "blazeface", "face detector: blazeface or cascade")
+	fs.StringVar(&s.debugFrames, "debug-frames", "", "write every analysed frame, with what was seen drawn on it, to this `folder` (nothing is written otherwise)")
 	fs.IntVar(&s.segmentEvery, "segment-every", defaultSegmentEvery, "refresh person segmentation at least every N analysed frames, and when the face moves (0: off)")
 }
 
@@ -42,7 +44,7 @@ func (s *sourceFlags) config() (vision.Config, error) {
 		return vision.Config{}, err
 	}
 	return vision.Config{Camera: s.camera, Input: s.input, FPS: s.fps, Realtime: s.realtime,
-		Detector: s.detector, SegmentEvery: s.segmentEvery}, nil
+		Detector: s.detector, SegmentEvery: s.segmentEvery, DebugFrames: s.debugFrames}, nil
 }
 
 // check refuses values out of range, and two sources at once.
