@@ -63,6 +63,12 @@ func (s Status) Headline() string {
 	return s.Mode.String()
 }
 
+// shown is what of a status the user sees: two statuses that show the same
+// need no repaint.
+func (s Status) shown() [5]string {
+	return [5]string{s.Mode.String(), s.Headline(), s.Today(), s.Note, s.Source + fmt.Sprint(s.OfferDemo)}
+}
+
 // Today is today's upright share as the menu says it.
 func (s Status) Today() string {
 	if !s.HasToday {

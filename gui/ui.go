@@ -96,6 +96,9 @@ func (s Status) apply(u *UI) {
 	}
 	old := u.status
 	u.status = s
+	if s.shown() == old.shown() {
+		return // nothing the user sees changed: no repaint, no new menu
+	}
 	u.win.update(s)
 	if u.tray != nil {
 		if old.Mode != s.Mode {
