@@ -60,6 +60,11 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 		if err != nil {
 			return sess, err
 		}
+		if rescaled, err := sess.fit(o); err != nil {
+			return sess, err
+		} else if rescaled {
+			w.focus(src, sess.Baseline())
+		}
 		u := sess.Step(o)
 		pace(u)
 		emit(u)
@@ -93,11 +98,16 @@ func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func
 }
 
 func (w Watch) start(src Observer, b Baseline, at time.Duration) *Session {
+	w.focus(src, b)
+	return NewSession(b, w.Settings, at)
+}
+
+// focus points a Focuser at the baseline's face.
+func (w Watch) focus(src Observer, b Baseline) {
 	if f, ok := src.(Focuser); ok {
 		face := b.Face
 		f.SetFocus(&face)
 	}
-	return NewSession(b, w.Settings, at)
 }
 
 func inputSpan(obs []Observation) time.Duration {
