@@ -384,6 +384,12 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			e.wait(ctx)
 			return b
 		}
+		if errors.Is(err, monitor.ErrOtherPicture) {
+			// The saved calibration is of another picture: calibrate again.
+			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "The camera's picture changed shape since you calibrated."})
+			b = nil
+			continue
+		}
 		if run.Err() == nil {
 			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: err.Error()})
 			e.wait(ctx)
