@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/monitor"
 )
 
@@ -58,10 +59,7 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 		p.BreakInterval = time.Duration(n) * time.Minute
 		apply()
 	})
-	camera := choice([]string{"0", "1", "2", "3"}, strconv.Itoa(p.Camera), func(s string) {
-		p.Camera, _ = strconv.Atoi(s)
-		apply()
-	})
+	camera := cameraChoice(desktop.Cameras(), p.Camera, func(i int) { p.Camera = i; apply() })
 	notify := widget.NewCheck("Desktop notifications", func(b bool) { p.Notify = b; apply() })
 	notify.Checked = p.Notify
 	sound := widget.NewCheck("Play a sound with alerts", func(b bool) { p.Sound = b; apply() })
@@ -100,6 +98,31 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 }
 
 // choice is a drop-down whose changes after construction call changed.
+// cameraChoice lists the cameras by name (the chosen one even when it is not
+// plugged in now) and reports the index picked.
+func cameraChoice(cams []desktop.Camera, chosen int, picked func(int)) *widget.Select {
+	labels, index := []string{}, map[string]int{}
+	add := func(c desktop.Camera) {
+		labels = append(labels, c.Label())
+		index[c.Label()] = c.Index
+	}
+	found := false
+	for _, c := range cams {
+		add(c)
+		found = found || c.Index == chosen
+	}
+	if !found {
+		add(desktop.Camera{Index: chosen})
+	}
+	selected := ""
+	for l, i := range index {
+		if i == chosen {
+			selected = l
+		}
+	}
+	return choice(labels, selected, func(l string) { picked(index[l]) })
+}
+
 func choice(options []string, selected string, changed func(string)) *widget.Select {
 	s := widget.NewSelect(options, nil)
 	s.Selected = selected

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/monitor"
 )
 
@@ -163,4 +164,19 @@ func TestSettingsPersistAndApplyAtOnce(t *testing.T) {
 		t.Errorf("saved prefs %+v", got)
 	}
 	test.AssertRendersToMarkup(t, "settings.xml", u.settings.Canvas())
+}
+
+func TestTheCameraIsChosenByName(t *testing.T) {
+	test.NewTempApp(t)
+	var picked []int
+	cams := []desktop.Camera{{Index: 0, Name: "Integrated Camera"}, {Index: 2, Name: "USB Webcam"}}
+	s := cameraChoice(cams, 4, func(i int) { picked = append(picked, i) })
+	want := []string{"Integrated Camera (0)", "USB Webcam (2)", "Camera 4"}
+	if strings.Join(s.Options, "|") != strings.Join(want, "|") || s.Selected != "Camera 4" {
+		t.Fatalf("options %q selected %q: the chosen camera, unplugged, must stay listed and selected", s.Options, s.Selected)
+	}
+	s.SetSelected("USB Webcam (2)")
+	if len(picked) != 1 || picked[0] != 2 {
+		t.Errorf("picking the USB webcam chose %v, want camera 2", picked)
+	}
 }
