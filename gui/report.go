@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
@@ -117,11 +118,18 @@ func (r *reportWindow) load(t time.Time) {
 	}
 	r.current = day
 	week, err := r.u.reports.Week(ctx, r.day)
-	r.body.Add(daySummary(day))
-	r.body.Add(dayChart(day))
-	if err == nil {
-		r.body.Add(weekRow(week))
+	for _, part := range reportParts(day, week, err) {
+		r.body.Add(part)
 	}
+}
+
+// reportParts are the day's figures, its chart and, when read, its week.
+func reportParts(day history.DayReport, week history.WeekReport, weekErr error) []fyne.CanvasObject {
+	parts := []fyne.CanvasObject{daySummary(day), dayChart(day)}
+	if weekErr == nil {
+		parts = append(parts, weekRow(week))
+	}
+	return parts
 }
 
 // bigFigure is a big number with a caption under it.
@@ -237,12 +245,28 @@ func (r *reportWindow) exportCSV(w io.Writer) error {
 	return x.WriteCSV(w)
 }
 
-// exportPNG writes a picture of the report window as it is shown.
+// exportPNG writes a picture of the day's report, drawn anew by Fyne's
+// software painter (a GL window capture comes out blank on some desktops).
 func (r *reportWindow) exportPNG(w io.Writer) error {
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, r.w.Canvas().Capture()); err != nil {
+	if r.u.reports == nil {
+		return fmt.Errorf("export picture: no history yet")
+	}
+	ctx := context.Background()
+	day, err := r.u.reports.Day(ctx, r.day)
+	if err != nil {
 		return fmt.Errorf("export picture: %w", err)
 	}
-	_, err := w.Write(buf.Bytes())
+	week, weekErr := r.u.reports.Week(ctx, r.day)
+	title := widget.NewLabelWithStyle(r.day.Format("Monday 2 January 2006"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	content := container.NewPadded(container.NewVBox(append([]fyne.CanvasObject{title}, reportParts(day, week, weekErr)...)...))
+	c := software.NewCanvas()
+	c.SetContent(content)
+	size := content.MinSize()
+	c.Resize(fyne.NewSize(max(size.Width, 740), size.Height))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, c.Capture()); err != nil {
+		return fmt.Errorf("export picture: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
 	return err
 }

@@ -1,7 +1,10 @@
 package gui
 
 import (
+	"bytes"
 	"context"
+	"image/color"
+	"image/png"
 	"testing"
 	"time"
 
@@ -54,5 +57,34 @@ func TestAnOpenReportOfTodayIsReadAgainWhenTheHistoryChanges(t *testing.T) {
 	u.Apply(HistoryChanged{})
 	if got := u.report.current.Alerts; got != before+1 {
 		t.Errorf("alerts after the history changed: %d, want %d", got, before+1)
+	}
+}
+
+func TestTheReportExportsAPictureOfItself(t *testing.T) {
+	s := storeWithDays(t)
+	u, _ := newUI(t, s, nil)
+	u.report = newReportWindow(u, func() time.Time { return march14 })
+	u.report.show(march14)
+	var buf bytes.Buffer
+	if err := u.report.exportPNG(&buf); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	b := img.Bounds()
+	if b.Dx() < 400 || b.Dy() < 300 {
+		t.Fatalf("picture %v: too small for the report", b)
+	}
+	// A real picture, not a blank one: many colours (text, bars, background).
+	colours := map[color.Color]bool{}
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			colours[img.At(x, y)] = true
+		}
+	}
+	if len(colours) < 20 {
+		t.Errorf("the exported picture has %d colours: blank", len(colours))
 	}
 }
