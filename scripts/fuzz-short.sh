@@ -32,3 +32,4 @@ for t in "${targets[@]}"; do
   fi
   echo "fuzz-short: $name ok ($fuzztime)"
 done
+echo "fuzz: ${#targets[@]} passed, 0 failed"
