@@ -95,7 +95,9 @@ func (s Prefs) Sane() Prefs {
 	if _, err := monitor.ParseSensitivity(string(s.Sensitivity)); err != nil {
 		s.Sensitivity = d.Sensitivity
 	}
-	s.Onset = clampDuration(s.Onset, minOnset, maxOnset)
+	// The settings offer whole seconds and minutes; storing floats and
+	// integers must give back the same values.
+	s.Onset = clampDuration(s.Onset.Round(time.Second), minOnset, maxOnset)
 	switch {
 	case s.FPS != s.FPS: // NaN
 		s.FPS = d.FPS
@@ -104,7 +106,7 @@ func (s Prefs) Sane() Prefs {
 	case s.FPS > maxFPS:
 		s.FPS = maxFPS
 	}
-	s.BreakInterval = clampDuration(s.BreakInterval, minBreak, maxBreak)
+	s.BreakInterval = clampDuration(s.BreakInterval.Round(time.Minute), minBreak, maxBreak)
 	if s.Camera < 0 || s.Camera > maxCamera {
 		s.Camera = d.Camera
 	}
