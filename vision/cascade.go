@@ -51,14 +51,7 @@ func (c *haarCascade) Detect(img gocv.Mat) ([]monitor.Face, error) {
 	if img.Empty() {
 		return nil, fmt.Errorf("face cascade: empty frame")
 	}
-	gocv.CvtColor(img, &c.grey, gocv.ColorBGRToGray)
-	scale := 1.0
-	src := c.grey
-	if img.Cols() > cascadeWidth {
-		scale = float64(cascadeWidth) / float64(img.Cols())
-		gocv.Resize(c.grey, &c.small, image.Pt(cascadeWidth, int(float64(img.Rows())*scale+0.5)), 0, 0, gocv.InterpolationArea)
-		src = c.small
-	}
+	src, scale := greyAtWidth(img, &c.grey, &c.small, cascadeWidth)
 	// A user at a desk fills at least a sixth of the picture's height.
 	minSide := src.Rows() / 6
 	if minSide < 20 {

@@ -151,17 +151,7 @@ func TestBlackFramesFromACameraReadAsCoveredNotAway(t *testing.T) {
 }
 
 func TestTheRateOfAFileCanChangeBetweenFrames(t *testing.T) {
-	img := readImage(t, faceJPG(t))
-	defer img.Close()
-	clip := filepath.Join(t.TempDir(), "ten.avi")
-	vw, err := gocv.VideoWriterFile(clip, "MJPG", 10, img.Cols(), img.Rows(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 100; i++ {
-		vw.Write(img)
-	}
-	vw.Close()
+	clip := stillClip(t, 100, 10)
 	p, err := Open(Config{Input: clip, FPS: 2, Detector: DetectorCascade})
 	if err != nil {
 		t.Fatal(err)

@@ -278,14 +278,7 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	}
 	obs.Faces = faces
 
-	gocv.CvtColor(img, &p.grey, gocv.ColorBGRToGray)
-	scale := 1.0
-	small := p.grey
-	if img.Cols() > analysisWidth {
-		scale = float64(analysisWidth) / float64(img.Cols())
-		gocv.Resize(p.grey, &p.small, image.Pt(analysisWidth, int(float64(img.Rows())*scale+0.5)), 0, 0, gocv.InterpolationArea)
-		small = p.small
-	}
+	small, scale := greyAtWidth(img, &p.grey, &p.small, analysisWidth)
 	if len(faces) > 0 {
 		obs.Shoulders = p.shoulders.find(small, scale, faces[0].Box)
 	}

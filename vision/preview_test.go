@@ -3,24 +3,13 @@ package vision
 import (
 	"context"
 	"image"
-	"path/filepath"
 	"testing"
-
-	"gocv.io/x/gocv"
 )
 
 func TestLastFrameIsTheCameraPictureScaledDownForThePreview(t *testing.T) {
 	img := readImage(t, faceJPG(t))
 	defer img.Close()
-	clip := filepath.Join(t.TempDir(), "still.avi")
-	vw, err := gocv.VideoWriterFile(clip, "MJPG", 5, img.Cols(), img.Rows(), true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i < 3; i++ {
-		vw.Write(img)
-	}
-	vw.Close()
+	clip := stillClip(t, 3, 5)
 
 	p, err := Open(Config{Input: clip, Detector: DetectorCascade})
 	if err != nil {

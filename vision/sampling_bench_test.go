@@ -3,28 +3,10 @@ package vision
 import (
 	"context"
 	"io"
-	"path/filepath"
 	"testing"
 
 	"gocv.io/x/gocv"
 )
-
-// stillClip writes n copies of face.jpg as an MJPG clip at fps.
-func stillClip(tb testing.TB, n int, fps float64) string {
-	tb.Helper()
-	img := readImage(tb, faceJPG(tb))
-	defer img.Close()
-	clip := filepath.Join(tb.TempDir(), "still.avi")
-	vw, err := gocv.VideoWriterFile(clip, "MJPG", fps, img.Cols(), img.Rows(), true)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	for i := 0; i < n; i++ {
-		vw.Write(img)
-	}
-	vw.Close()
-	return clip
-}
 
 // BenchmarkSampledReading reads a 10 fps clip at 2 analysed frames a second:
 // the frames in between are grabbed, not converted. Its ms per analysed
