@@ -64,9 +64,35 @@ type Classifier struct {
 	Baseline    Baseline
 }
 
-// bodyUpright is the neck gap (against calibration) above which the body is
-// taken to be sitting as upright as it was calibrated.
-const bodyUpright = 0.85
+// The neck gap (against calibration) tells how upright the body is: at
+// bodyUpright or above it sits as calibrated, at bodySunk or below it has sunk
+// or rounded; in between the evidence moves smoothly from one reading to the
+// other, so that a small change of the gap never flips a verdict.
+const (
+	bodyUpright = 0.85
+	bodySunk    = 0.7
+)
+
+// A smaller face that sank is read through the body's uprightness: with an
+// upright body it is the camera's perspective on someone sitting farther back
+// (perspectiveSitBack face heights of drop per unit of shrinking are
+// forgiven); with a sunk body it is sliding down and back, which must not read
+// as better (slideDownBack is added). These are the perspective factors the
+// classifier has always used; see the README's figures.
+const (
+	perspectiveSitBack = 1.2
+	slideDownBack      = 1.5
+)
+
+// bodyUprightness is 1 when the neck gap says the body is as upright as
+// calibrated, 0 when it has sunk, in between linearly, and ok=false when no
+// shoulder line was measured: no evidence either way.
+func bodyUprightness(neckGap float64) (u float64, ok bool) {
+	if neckGap <= 0 {
+		return 0, false
+	}
+	return clamp((neckGap-bodySunk)/(bodyUpright-bodySunk), 0, 1), true
+}
 
 // evidence is each kind's distance towards a slouch: 1 is the threshold.
 type evidence map[SlouchKind]float64
@@ -109,17 +135,16 @@ func (c Classifier) evidence(ft Features) evidence {
 	if ft.ForwardLean > 0 {
 		ev[LeaningIn] = (ft.ForwardLean+0.5*math.Min(0, ft.HeadDrop))/lean + 0.5*math.Max(0, ft.HeadDrop)/drop
 	}
-	// Slumping: the face sinks; when it also shrinks the user slid down and
-	// back, which must not read as better. But when the neck gap says the
-	// body is still as upright as calibrated, a smaller face that sank about
-	// as much as it shrank is someone sitting farther back (the camera's
-	// perspective lowers it): only the drop beyond that counts.
+	// Slumping: the face sinks; how a face that also shrank counts depends
+	// on the body (see perspectiveSitBack), and without a shoulder line the
+	// shrinking counts neither way.
 	if ft.HeadDrop > 0 {
-		if ft.NeckGap >= bodyUpright {
-			ev[Slumped] = (ft.HeadDrop - 1.2*math.Max(0, -ft.ForwardLean)) / drop
-		} else {
-			ev[Slumped] = (ft.HeadDrop + 1.5*math.Max(0, -ft.ForwardLean)) / drop
+		back := math.Max(0, -ft.ForwardLean)
+		k := 0.0
+		if u, ok := bodyUprightness(ft.NeckGap); ok {
+			k = slideDownBack*(1-u) - perspectiveSitBack*u
 		}
+		ev[Slumped] = (ft.HeadDrop + k*back) / drop
 	}
 	hunch := math.Max(0, ft.ChinDrop) / (t.ChinDrop * s)
 	if ft.NeckGap > 0 {

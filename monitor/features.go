@@ -41,7 +41,11 @@ type Features struct {
 
 // Measure computes the features of one observation's face against b.
 func Measure(o Observation, f *Face, b Baseline) Features {
-	ft := Features{PersonPresent: personPresent(o)}
+	var box *Rect
+	if f != nil {
+		box = &f.Box
+	}
+	ft := Features{PersonPresent: personPresent(o, box)}
 	if f == nil {
 		return ft
 	}
@@ -55,19 +59,17 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 		ft.HeadRoll = g.roll - b.Roll
 		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + 0.5*(g.earToEye-b.EarToEye)
 	}
-	ft.NeckGap, ft.ShoulderTilt = neckGap(o, g, b)
-	ft.ShoulderRaise = shoulderRaise(o, g, b)
+	ft.NeckGap, ft.ShoulderTilt = neckGap(o, *f, g, b)
+	ft.ShoulderRaise = shoulderRaise(o, *f, g, b)
 	return ft
 }
 
 // neckGap prefers the silhouette's shoulder line, which holds in any light,
-// and falls back to the classical estimate.
-func neckGap(o Observation, g faceGeometry, b Baseline) (gap, tilt float64) {
-	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 {
-		chin, height := g.chinY, g.height
-		if s.Face.H > 0 {
-			chin, height = s.Face.Y+s.Face.H, s.Face.H
-		}
+// when it was measured with this frame's face, and falls back to the
+// classical estimate; 0 when neither is there (no evidence either way).
+func neckGap(o Observation, f Face, g faceGeometry, b Baseline) (gap, tilt float64) {
+	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 && s.FitsFace(&f.Box) {
+		chin, height := s.Face.Y+s.Face.H, s.Face.H
 		return (s.Shoulders.MidY() - chin) / height / b.SilhouetteNeckGap, 0
 	}
 	if o.Shoulders.Found() && b.NeckGap > 0.05 {
@@ -82,22 +84,24 @@ func atEdge(r Rect, p Rect) bool {
 	return r.X < p.X+m || r.Y < p.Y+m || r.X+r.W > p.X+p.W-m || r.Y+r.H > p.Y+p.H-m
 }
 
-// personPresent says whether a fresh silhouette shows a body in the chair.
-func personPresent(o Observation) bool {
+// personPresent says whether the silhouette that fits this frame's face (or
+// its lack of one) shows a body in the chair. Its age does not matter: a
+// mask is current until the face moves, and then the vision side takes a new one.
+func personPresent(o Observation, face *Rect) bool {
 	s := o.Silhouette
-	return s != nil && o.SilhouetteAge.Seconds() < 6 && s.BottomCoverage > 0.35 && s.Coverage > 0.12
+	return s != nil && s.FitsFace(face) && s.BottomCoverage > 0.35 && s.Coverage > 0.12
 }
 
 // shoulderRaise compares the shoulder-to-eyes distance with calibration,
 // from the classical line when found (it is of this frame), else the
 // silhouette's.
-func shoulderRaise(o Observation, g faceGeometry, b Baseline) float64 {
+func shoulderRaise(o Observation, f Face, g faceGeometry, b Baseline) float64 {
 	if o.Shoulders.Found() && b.ShoulderToEyes > 0 {
 		if d := g.shoulderToEyes(o.Shoulders); d > 0 {
 			return 1 - d/b.ShoulderToEyes
 		}
 	}
-	if s := o.Silhouette; s != nil && s.Shoulders.Found() && o.SilhouetteAge == 0 && b.SilhouetteShoulderToEyes > 0 {
+	if s := o.Silhouette; s != nil && s.Shoulders.Found() && s.FitsFace(&f.Box) && b.SilhouetteShoulderToEyes > 0 {
 		if d := g.shoulderToEyes(s.Shoulders); d > 0 {
 			return 1 - d/b.SilhouetteShoulderToEyes
 		}

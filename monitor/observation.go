@@ -1,6 +1,9 @@
 package monitor
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 // Point is a position in frame pixels, x to the right and y downwards.
 type Point struct{ X, Y float64 }
@@ -77,6 +80,29 @@ type Silhouette struct {
 	Face Rect
 }
 
+// A silhouette belongs to the face it was measured with: once the face has
+// moved by more than this many of its heights, or changed size by more than
+// this fraction, the body under it may have moved too, and the mask no
+// longer tells where this frame's shoulders are. The vision side takes a new
+// mask at the same points, so the two agree on when a mask is current.
+const (
+	silhouetteMoveTolerance = 0.1
+	silhouetteSizeTolerance = 0.06
+)
+
+// FitsFace reports whether the silhouette was measured with this face (nil:
+// no face), so that it describes this frame's body whatever its age: a mask
+// taken without a face fits a frame without one; one taken with a face fits a
+// face at about the same place and size.
+func (s Silhouette) FitsFace(face *Rect) bool {
+	if face == nil || face.H <= 0 || s.Face.H <= 0 {
+		return (face == nil || face.H <= 0) && s.Face.H <= 0
+	}
+	c, w := face.Center(), s.Face.Center()
+	moved := math.Hypot(c.X-w.X, c.Y-w.Y) / s.Face.H
+	return moved <= silhouetteMoveTolerance && math.Abs(face.H/s.Face.H-1) <= silhouetteSizeTolerance
+}
+
 // Scene is a tiny grey thumbnail of the whole picture (values 0..1, row-major),
 // enough to tell that the camera moved, far too small to show anyone.
 type Scene struct {
@@ -99,7 +125,8 @@ type Observation struct {
 	// Shoulders is the classical shoulder estimate below the most likely user.
 	Shoulders ShoulderLine
 	// Silhouette is the latest person mask summary, nil when segmentation is
-	// off or has not run yet; SilhouetteAge is how long ago it was taken.
+	// off or has not run yet; SilhouetteAge is how long ago it was taken
+	// (for display and diagnosis: no verdict depends on it, see FitsFace).
 	Silhouette    *Silhouette
 	SilhouetteAge time.Duration
 	// Brightness is the picture's mean luma (0..255) and Contrast its spread:

@@ -121,7 +121,7 @@ func (s *Session) pickUser(faces []Face) *Face {
 // userStillThere tells a face that left the picture from an empty chair: a
 // face at the edge a moment ago, or a body filling the bottom of the picture.
 func (s *Session) userStillThere(o Observation) bool {
-	if personPresent(o) {
+	if personPresent(o, nil) {
 		return true
 	}
 	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.PictureArea())

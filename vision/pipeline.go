@@ -325,20 +325,11 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 }
 
 // needSilhouette says whether to segment this frame: the shoulders move
-// slowly, so only when the face moved or changed size since the last mask
-// (the body may have moved with it), when it appeared or vanished, and at
-// least every segEvery frames.
+// slowly, so only when the last mask no longer fits the face (it moved,
+// changed size, appeared or vanished: the body may have moved with it) and
+// at least every segEvery frames.
 func (p *Pipeline) needSilhouette(face *monitor.Rect) bool {
-	if p.lastSil == nil || p.sinceSil >= p.segEvery {
-		return true
-	}
-	was := p.silFace
-	if face == nil || was.W == 0 {
-		return (face == nil) != (was.W == 0)
-	}
-	c, w := face.Center(), was.Center()
-	moved := math.Hypot(c.X-w.X, c.Y-w.Y) / was.H
-	return moved > 0.1 || math.Abs(face.H/was.H-1) > 0.06
+	return p.lastSil == nil || p.sinceSil >= p.segEvery || !p.lastSil.FitsFace(face)
 }
 
 // scene makes the 32×24 grey thumbnail.

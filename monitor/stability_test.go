@@ -1,0 +1,139 @@
+package monitor
+
+import (
+	"math"
+	"testing"
+	"time"
+)
+
+// These specify that a frame's verdict depends on what the frame shows and
+// on the calibration, never on the age of the person mask or the sampling rate.
+
+// withMask gives an observation the silhouette a segmentation of it would
+// give: a body filling the bottom, shoulders a neck gap below the chin,
+// measured with the face it shows.
+func withMask(o Observation, neck float64, age time.Duration) Observation {
+	s := &Silhouette{Coverage: 0.4, BottomCoverage: 0.9, Top: 80}
+	if len(o.Faces) > 0 {
+		f := o.Faces[0].Box
+		s.Face = f
+		y := f.Y + f.H + 0.6*f.H*neck
+		s.Shoulders = ShoulderLine{Left: Point{200, y}, Right: Point{440, y}, LeftConfidence: 1, RightConfidence: 1}
+	}
+	o.Silhouette, o.SilhouetteAge = s, age
+	return o
+}
+
+// maskedBaseline calibrates an upright user whose silhouette was measured.
+func maskedBaseline(t *testing.T) Baseline {
+	t.Helper()
+	var obs []Observation
+	for _, o := range frames(0, segment{5 * time.Second, pose{}}) {
+		obs = append(obs, withMask(o, 1, 0))
+	}
+	b, err := Calibrate(obs)
+	if err != nil || b.SilhouetteNeckGap <= 0 {
+		t.Fatalf("calibrate: %v (silhouette neck gap %.2f)", err, b.SilhouetteNeckGap)
+	}
+	return b
+}
+
+func TestAStillPoseGetsOneVerdictWhateverTheMaskAgeAndRate(t *testing.T) {
+	b := maskedBaseline(t)
+	poses := map[string]pose{
+		"slid down in the chair": {lean: -0.07, drop: 0.45, neck: 0.6},
+		"sitting farther back":   {lean: -0.12, drop: 0.3},
+		"leaning in":             {lean: 0.3, drop: 0.2},
+		"upright":                {},
+		"on the edge of a slump": {drop: 0.38, neck: 0.8},
+	}
+	for name, p := range poses {
+		for _, fps := range []float64{0.5, 1, 2, 4} {
+			step := time.Duration(float64(time.Second) / fps)
+			s := NewSession(b, DefaultSettings(), 0)
+			var first Posture
+			for i := 0; i < int(60*fps); i++ {
+				at := time.Duration(i) * step
+				// The mask is taken on the first frame and refreshed every
+				// 16th, as the vision side does for a face that stays put.
+				age := time.Duration(i%16) * step
+				u := s.Step(withMask(p.observe(at), p.neck+boolTo(p.neck == 0), age))
+				if i == 0 {
+					first = u.Posture
+				}
+				if u.Posture != first {
+					t.Fatalf("%s at %.1f fps: frame %d (mask %.0f s old) is %s, the first was %s", name, fps, i, age.Seconds(), u.Posture, first)
+				}
+			}
+		}
+	}
+}
+
+func boolTo(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestAMaskTakenWhereTheFaceNoLongerIsIsNotRead(t *testing.T) {
+	b := maskedBaseline(t)
+	before := pose{}.observe(0)
+	stale := withMask(before, 0.4, 3*time.Second) // hunched shoulders, measured at the old face
+	now := pose{drop: 0.5}.observe(time.Second)
+	now.Silhouette = stale.Silhouette
+	ft := Measure(now, &now.Faces[0], b)
+	if ft.NeckGap != measuredNeckGapWithoutMask(t, b, now) {
+		t.Fatalf("a mask of another face place gave neck gap %.2f; it must not be read", ft.NeckGap)
+	}
+	fresh := withMask(pose{drop: 0.5}.observe(time.Second), 0.4, 0)
+	fresh.Shoulders = ShoulderLine{}
+	if ft := Measure(fresh, &fresh.Faces[0], b); math.Abs(ft.NeckGap-0.4) > 0.01 {
+		t.Fatalf("a mask of this face gave neck gap %.2f, want 0.40", ft.NeckGap)
+	}
+}
+
+// measuredNeckGapWithoutMask is the neck gap from the classical line alone.
+func measuredNeckGapWithoutMask(t *testing.T, b Baseline, o Observation) float64 {
+	t.Helper()
+	o.Silhouette = nil
+	return Measure(o, &o.Faces[0], b).NeckGap
+}
+
+func TestNoShoulderLineIsNoEvidenceEitherWay(t *testing.T) {
+	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: calibrated(t)}
+	ft := Features{FaceFound: true, ForwardLean: -0.15, HeadDrop: 0.3}
+	got := c.evidence(ft)[Slumped]
+	want := 0.3 / math.Max(DefaultThresholds.HeadDrop, 3*c.Baseline.DropSpread)
+	if math.Abs(got-want) > 1e-9 {
+		t.Fatalf("smaller, lower face without shoulders: slump evidence %.3f, want the drop alone %.3f", got, want)
+	}
+	for _, gap := range []float64{0.5, 1} {
+		ft.NeckGap = gap
+		if e := c.evidence(ft)[Slumped]; e == got {
+			t.Fatalf("neck gap %.1f changed nothing (%.3f): the measured body must count", gap, e)
+		}
+	}
+}
+
+func TestSlumpEvidenceMovesSmoothlyWithTheNeckGap(t *testing.T) {
+	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: calibrated(t)}
+	prev := math.NaN()
+	for gap := 0.5; gap <= 1.2; gap += 0.001 {
+		e := c.evidence(Features{FaceFound: true, ForwardLean: -0.2, HeadDrop: 0.35, NeckGap: gap})[Slumped]
+		if !math.IsNaN(prev) && math.Abs(e-prev) > 0.02 {
+			t.Fatalf("neck gap %.3f: slump evidence jumped from %.3f to %.3f", gap, prev, e)
+		}
+		prev = e
+	}
+}
+
+func TestAFaceOutOfThePictureStaysOutOfFrameWhateverTheMaskAge(t *testing.T) {
+	s := NewSession(calibrated(t), DefaultSettings(), 0)
+	for i := 0; i < 60; i++ { // one frame a second, the mask taken once when the face left
+		o := withMask(pose{noFace: true}.observe(time.Duration(i)*time.Second), 0, time.Duration(i)*time.Second)
+		if u := s.Step(o); u.Posture != Slouched || u.Kind != OutOfFrame {
+			t.Fatalf("body in the chair, face out of the picture, mask %d s old: %s/%s, want slouched/out_of_frame", i, u.Posture, u.Kind)
+		}
+	}
+}
