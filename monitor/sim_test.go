@@ -37,18 +37,22 @@ func (p pose) observe(at time.Duration) Observation {
 	if p.second != nil {
 		o.Faces = append(o.Faces, p.second.face())
 	}
-	neck := 1.0
-	if p.neck > 0 {
-		neck = p.neck
-	}
 	f := o.Faces[0]
 	chin := f.Box.Y + f.Box.H
-	gap := 0.6 * f.Box.H * neck
+	gap := 0.6 * f.Box.H * p.neckRatio()
 	if p.noShoulders {
 		return o
 	}
 	o.Shoulders = ShoulderLine{Left: Point{200, chin + gap}, Right: Point{440, chin + gap}, LeftConfidence: 0.9, RightConfidence: 0.9}
 	return o
+}
+
+// neckRatio is the pose's neck gap against calibration (1 when unset).
+func (p pose) neckRatio() float64 {
+	if p.neck > 0 {
+		return p.neck
+	}
+	return 1
 }
 
 func (p pose) face() Face {

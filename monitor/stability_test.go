@@ -57,7 +57,7 @@ func TestAStillPoseGetsOneVerdictWhateverTheMaskAgeAndRate(t *testing.T) {
 				// The mask is taken on the first frame and refreshed every
 				// 16th, as the vision side does for a face that stays put.
 				age := time.Duration(i%16) * step
-				u := s.Step(withMask(p.observe(at), p.neck+boolTo(p.neck == 0), age))
+				u := s.Step(withMask(p.observe(at), p.neckRatio(), age))
 				if i == 0 {
 					first = u.Posture
 				}
@@ -67,13 +67,6 @@ func TestAStillPoseGetsOneVerdictWhateverTheMaskAgeAndRate(t *testing.T) {
 			}
 		}
 	}
-}
-
-func boolTo(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func TestAMaskTakenWhereTheFaceNoLongerIsIsNotRead(t *testing.T) {

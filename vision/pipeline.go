@@ -95,8 +95,7 @@ type Pipeline struct {
 	debug    *debugFrames // nil unless frames were asked for
 	lastSil  *monitor.Silhouette
 	silAt    time.Duration
-	silFace  monitor.Rect // the face when the silhouette was taken
-	sinceSil int          // analysed frames since then
+	sinceSil int // analysed frames since then
 }
 
 // analysisWidth is the width of the grey picture used for shoulders and statistics.
@@ -300,16 +299,13 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		p.sinceSil++
 		if p.needSilhouette(face) {
 			p.sinceSil = 0
-			if face != nil {
-				p.silFace = *face
-			} else {
-				p.silFace = monitor.Rect{}
-			}
 			sil, err := p.segmenter.segment(img, face)
 			if err != nil {
 				return obs, err
 			}
-			sil.Face = p.silFace
+			if face != nil {
+				sil.Face = *face // the face the mask is read against (FitsFace)
+			}
 			p.lastSil, p.silAt = &sil, at
 		}
 		s := *p.lastSil
