@@ -38,6 +38,10 @@ type Baseline struct {
 
 	// Scene is the median thumbnail of the picture, to notice a moved camera.
 	Scene Scene
+	// SlouchSample, when the user gave one, is how they sit when they
+	// slouch: the median features of a few seconds of it against this
+	// baseline. The judgement then also measures the way towards it.
+	SlouchSample *Features `json:",omitempty"`
 	// Restless is set when the calibration moved more than ideal but still
 	// gave a usable baseline.
 	Restless bool

@@ -10,9 +10,13 @@ import (
 	"time"
 )
 
-// ProfileVersion is the version of the profile file format this build writes
-// and reads.
-const ProfileVersion = 1
+// ProfileVersion is the version of the profile file format this build
+// writes: 2 added the optional slouch sample. Version 1 profiles (without
+// one) read as they are.
+const ProfileVersion = 2
+
+// oldestProfileVersion is the oldest profile format this build still reads.
+const oldestProfileVersion = 1
 
 // Profile is a saved calibration: the baseline and where it was taken.
 type Profile struct {
@@ -70,7 +74,7 @@ func ParseProfile(name string, data []byte) (Profile, error) {
 	if err := json.Unmarshal(data, &p); err != nil {
 		return Profile{}, fmt.Errorf("profile %s is not a Hunch profile (%v); recalibrate with 'hunch calibrate --out %s'", name, err, name)
 	}
-	if p.Version != ProfileVersion {
+	if p.Version < oldestProfileVersion || p.Version > ProfileVersion {
 		return Profile{}, fmt.Errorf("profile %s is version %d, this Hunch reads version %d; recalibrate with 'hunch calibrate --out %s'", name, p.Version, ProfileVersion, name)
 	}
 	b := p.Baseline

@@ -57,7 +57,7 @@ type Session struct {
 // time at which monitoring begins (the end of calibration).
 func NewSession(b Baseline, set Settings, start time.Duration) *Session {
 	return &Session{
-		classifier: Classifier{Thresholds: set.Thresholds, Sensitivity: set.Sensitivity, Baseline: b},
+		classifier: Classifier{Model: set.Model, Sensitivity: set.Sensitivity, Baseline: b},
 		tracker:    newTracker(set, start),
 		setup:      newSetupWatch(b),
 		prevAt:     start,

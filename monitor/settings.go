@@ -15,8 +15,9 @@ type Settings struct {
 	// Repeat is the cooldown between alerts while one slouch goes on.
 	Repeat time.Duration
 	// AwayAfter is how long without the user before they count as away.
-	AwayAfter  time.Duration
-	Thresholds Thresholds
+	AwayAfter time.Duration
+	// Model is the fitted judgement of each frame.
+	Model Model
 }
 
 // DefaultSettings are calm: a 20 s onset, glances up to 3 s ignored, and a
@@ -29,6 +30,6 @@ func DefaultSettings() Settings {
 		Recovery:        2 * time.Second,
 		Repeat:          5 * time.Minute,
 		AwayAfter:       5 * time.Second,
-		Thresholds:      DefaultThresholds,
+		Model:           DefaultModel(),
 	}
 }

@@ -94,30 +94,39 @@ func measuredNeckGapWithoutMask(t *testing.T, b Baseline, o Observation) float64
 }
 
 func TestNoShoulderLineIsNoEvidenceEitherWay(t *testing.T) {
-	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: calibrated(t)}
+	c := Classifier{Model: unitModel(), Sensitivity: Medium, Baseline: calibrated(t)}
 	ft := Features{FaceFound: true, ForwardLean: -0.15, HeadDrop: 0.3}
-	got := c.evidence(ft)[Slumped]
-	want := 0.3 / math.Max(DefaultThresholds.HeadDrop, 3*c.Baseline.DropSpread)
-	if math.Abs(got-want) > 1e-9 {
-		t.Fatalf("smaller, lower face without shoulders: slump evidence %.3f, want the drop alone %.3f", got, want)
+	missing, _ := c.evidence(ft)
+	ft.NeckGap = 1
+	asCalibrated, _ := c.evidence(ft)
+	if missing != asCalibrated {
+		t.Fatalf("no shoulder line gave log-odds %.3f, a neck as calibrated %.3f: a missing line must count neither way", missing, asCalibrated)
 	}
-	for _, gap := range []float64{0.5, 1} {
-		ft.NeckGap = gap
-		if e := c.evidence(ft)[Slumped]; e == got {
-			t.Fatalf("neck gap %.1f changed nothing (%.3f): the measured body must count", gap, e)
-		}
+	ft.NeckGap = 0.5
+	if shorter, _ := c.evidence(ft); shorter <= missing {
+		t.Fatalf("a neck half as long gave log-odds %.3f, no more than none measured (%.3f): the measured body must count", shorter, missing)
 	}
 }
 
-func TestSlumpEvidenceMovesSmoothlyWithTheNeckGap(t *testing.T) {
-	c := Classifier{Thresholds: DefaultThresholds, Sensitivity: Medium, Baseline: calibrated(t)}
-	prev := math.NaN()
-	for gap := 0.5; gap <= 1.2; gap += 0.001 {
-		e := c.evidence(Features{FaceFound: true, ForwardLean: -0.2, HeadDrop: 0.35, NeckGap: gap})[Slumped]
-		if !math.IsNaN(prev) && math.Abs(e-prev) > 0.02 {
-			t.Fatalf("neck gap %.3f: slump evidence jumped from %.3f to %.3f", gap, prev, e)
+func TestTheEvidenceMovesSmoothlyWithEveryFeature(t *testing.T) {
+	c := Classifier{Model: DefaultModel(), Sensitivity: Medium, Baseline: calibrated(t)}
+	set := map[string]func(*Features, float64){
+		"neck gap":     func(f *Features, v float64) { f.NeckGap = 0.5 + v },
+		"forward lean": func(f *Features, v float64) { f.ForwardLean = v - 0.35 },
+		"head drop":    func(f *Features, v float64) { f.HeadDrop = 2*v - 0.7 },
+		"chin drop":    func(f *Features, v float64) { f.ChinDrop = v - 0.35 },
+	}
+	for name, apply := range set {
+		prev := math.NaN()
+		for v := 0.0; v <= 0.7; v += 0.001 {
+			ft := Features{FaceFound: true, HeadDrop: 0.2, NeckGap: 0.9}
+			apply(&ft, v)
+			z, _ := c.evidence(ft)
+			if !math.IsNaN(prev) && math.Abs(z-prev) > 0.1 {
+				t.Fatalf("%s at %.3f: the log-odds jumped from %.3f to %.3f", name, v, prev, z)
+			}
+			prev = z
 		}
-		prev = e
 	}
 }
 

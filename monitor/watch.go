@@ -22,6 +22,10 @@ type Watch struct {
 	// CalibrateFor is how much input time calibration takes when Baseline is nil.
 	CalibrateFor time.Duration
 	Settings     Settings
+	// SlouchSampleFor, when positive, follows calibration (or a saved
+	// baseline without one) with that much input time of the user's own
+	// slouch, which the judgement then also measures against.
+	SlouchSampleFor time.Duration
 	// Sampling, when set and the source is a RateSetter, adapts the frame
 	// rate to what the user is doing; nil keeps the source's own rate.
 	Sampling *SamplingPolicy
@@ -46,6 +50,13 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 			return nil, err
 		}
 		b, start = &got, end
+	}
+	if w.SlouchSampleFor > 0 && b.SlouchSample == nil {
+		sampled, end, err := w.sampleSlouch(ctx, src, *b, emit)
+		if err != nil {
+			return nil, err
+		}
+		b, start = &sampled, end
 	}
 	sess := w.start(src, *b, start)
 	pace, err := w.pacer(src)
@@ -95,6 +106,20 @@ func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func
 		return Baseline{}, 0, CalibrationError{err}
 	}
 	return b, obs[len(obs)-1].At, nil
+}
+
+// sampleSlouch adds the slouch sample to b, reporting its frames as part of
+// calibration.
+func (w Watch) sampleSlouch(ctx context.Context, src Observer, b Baseline, emit func(Update)) (Baseline, time.Duration, error) {
+	w.focus(src, b)
+	s, end, err := SampleSlouchFrom(ctx, src, b, w.SlouchSampleFor, func(o Observation) {
+		emit(Update{At: o.At, FaceFound: len(o.Faces) > 0, Posture: Calibrating, State: Calibrating})
+	})
+	if err != nil {
+		return b, 0, err
+	}
+	b.SlouchSample = &s
+	return b, end, nil
 }
 
 func (w Watch) start(src Observer, b Baseline, at time.Duration) *Session {

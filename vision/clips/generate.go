@@ -41,8 +41,11 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 	defer empty.Close()
 	small := secondFace(base, face)
 	defer small.Close()
-	person := personMask(base, face)
+	person := personMask(base, face, true, true)
 	defer person.Close()
+	head, body := personMask(base, face, true, false), personMask(base, face, false, true)
+	defer head.Close()
+	defer body.Close()
 	frame, lit, moved, movedMask := gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
 	defer frame.Close()
 	defer lit.Close()
@@ -63,6 +66,9 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 			return nil, fmt.Errorf("generate clip: segment %d (%s) has no length", si, seg.Kind)
 		}
 		goal := target(seg.Kind)
+		if seg.Kind == SlidDown {
+			goal.dy = slidDownDrop * float64(h) / face.H
+		}
 		end := start + seg.Seconds
 		for ; float64(n)/fps < end-1e-9; n++ {
 			t := float64(n) / fps
@@ -78,6 +84,16 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 			}
 			if seg.Kind == Away {
 				empty.CopyTo(&frame)
+			} else if seg.Kind == HeadForward {
+				// The head sinks onto the shoulders; the body stays.
+				still := pose{zoom: 1, dx: p.dx - goal.dx, dy: p.dy - goal.dy}
+				empty.CopyTo(&frame)
+				warp(base, &moved, face, still)
+				warp(body, &movedMask, face, still)
+				moved.CopyToWithMask(&frame, movedMask)
+				warp(base, &moved, face, p)
+				warp(head, &movedMask, face, p)
+				moved.CopyToWithMask(&frame, movedMask)
 			} else {
 				// The person moves; the room stays where it is.
 				warp(base, &moved, face, p)
@@ -159,13 +175,19 @@ func warp(base gocv.Mat, dst *gocv.Mat, face monitor.Rect, p pose) {
 }
 
 // personMask roughly covers the user in the base frame: the head and hair
-// around the face, the neck, and the shoulders and chest down to the bottom.
-func personMask(base gocv.Mat, face monitor.Rect) gocv.Mat {
+// around the face (withHead), the neck, and the shoulders and chest down to
+// the bottom (withBody).
+func personMask(base gocv.Mat, face monitor.Rect, withHead, withBody bool) gocv.Mat {
 	m := gocv.NewMatWithSize(base.Rows(), base.Cols(), gocv.MatTypeCV8UC1)
 	m.SetTo(gocv.NewScalar(0, 0, 0, 0))
 	white := color.RGBA{255, 255, 255, 0}
 	c := face.Center()
-	gocv.Ellipse(&m, image.Pt(int(c.X), int(c.Y-0.05*face.H)), image.Pt(int(0.62*face.W), int(0.72*face.H)), 0, 0, 360, white, -1)
+	if withHead {
+		gocv.Ellipse(&m, image.Pt(int(c.X), int(c.Y-0.05*face.H)), image.Pt(int(0.62*face.W), int(0.72*face.H)), 0, 0, 360, white, -1)
+	}
+	if !withBody {
+		return m
+	}
 	neckTop, shoulders := face.Y+0.8*face.H, face.Y+1.25*face.H
 	body := gocv.NewPointsVectorFromPoints([][]image.Point{{
 		{int(c.X - 0.3*face.W), int(neckTop)}, {int(c.X + 0.3*face.W), int(neckTop)},

@@ -4,14 +4,17 @@ import "time"
 
 // Segment kinds a script is made of.
 const (
-	Upright    = "upright"     // the base frame as it is
-	LeaningIn  = "leaning_in"  // zoomed in about the face
-	Slumped    = "slumped"     // shifted down, slightly smaller
-	Hunched    = "hunched"     // shifted down and slightly larger
-	Glance     = "glance"      // upright with a brief head-down glance in the middle
-	TurnAside  = "turn_aside"  // a slight sideways shift and roll, still upright
-	Away       = "away"        // nobody there
-	SecondFace = "second_face" // upright with a smaller second face elsewhere
+	Upright     = "upright"      // the base frame as it is
+	LeaningIn   = "leaning_in"   // zoomed in about the face
+	Slumped     = "slumped"      // shifted down, slightly smaller
+	Hunched     = "hunched"      // shifted down and slightly larger
+	HeadOnSide  = "head_on_side" // rolled 25° and shifted sideways: resting on an elbow
+	HeadForward = "head_forward" // the head alone sinks onto the shoulders, the neck shortens
+	SlidDown    = "slid_down"    // the whole picture 0.93x about the face and 15% of its height lower
+	Glance      = "glance"       // upright with a brief head-down glance in the middle
+	TurnAside   = "turn_aside"   // a slight sideways shift and roll, still upright
+	Away        = "away"         // nobody there
+	SecondFace  = "second_face"  // upright with a smaller second face elsewhere
 )
 
 // Postures in Truth, as `hunch analyze --json` reports them.
@@ -56,7 +59,7 @@ type Options struct {
 // posture is the truth of a segment kind.
 func posture(kind string) string {
 	switch kind {
-	case LeaningIn, Slumped, Hunched:
+	case LeaningIn, Slumped, Hunched, HeadOnSide, HeadForward, SlidDown:
 		return PostureSlouched
 	case Away:
 		return PostureAway
@@ -83,9 +86,20 @@ func target(kind string) pose {
 		return pose{zoom: 1.12, dy: 0.4}
 	case TurnAside:
 		return pose{zoom: 1, dx: 0.3, angle: 6}
+	case HeadOnSide:
+		return pose{zoom: 1, dx: 0.3, angle: 25}
+	case HeadForward:
+		return pose{zoom: 1.05, dy: 0.35}
+	case SlidDown:
+		return pose{zoom: 0.93} // and down by slidDownDrop of the picture (see Generate)
 	}
 	return pose{zoom: 1}
 }
+
+// slidDownDrop is how far a slid-down user's picture moves down, as a
+// fraction of the picture's height: the issue's reproduction of a user who
+// slid down in the chair.
+const slidDownDrop = 0.15
 
 // mix is the pose a fraction f of the way from a to b.
 func mix(a, b pose, f float64) pose {
