@@ -52,31 +52,61 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
 		return err
 	}
-	if _, err := os.Stat(filepath.Join(*shared, "testdata")); err != nil {
-		return fmt.Errorf("no test data in %s: pass --shared DIR (the folder holding testdata/)", *shared)
+	evalTraceOut = stderr
+	testdata, err := testdataDir(*shared)
+	if err != nil {
+		return err
 	}
-	passes := []evalPass{{view: "as recorded", detector: vision.DetectorBlazeFace, segEvery: *segEvery}}
-	if *compare && *segEvery != 0 {
-		passes = append(passes, evalPass{view: "as recorded", detector: vision.DetectorBlazeFace},
-			evalPass{view: "as recorded", detector: vision.DetectorCascade, segEvery: *segEvery})
-	}
-	if *views {
-		passes = append(passes,
-			evalPass{view: "640x480 pillarboxed", detector: vision.DetectorBlazeFace, segEvery: *segEvery, show: clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
-			evalPass{view: "dim (x0.4)", detector: vision.DetectorBlazeFace, segEvery: *segEvery, show: clips.View{Gain: 0.4}})
-	}
+	passes := evalPasses(*segEvery, *compare, *views)
+	fmt.Fprintln(stdout, "Leave-one-person-out: each person is judged by weights fitted without any of their frames.")
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tright\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\tsetup change\tnote")
-	for _, ps := range passes {
-		results, err := evaluatePeople(ctx, *shared, ps)
+	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\t45 s slouch alerts (/ with sample)\tsetup change\tnote")
+	var models map[string]monitor.Model
+	for i, ps := range passes {
+		cases, err := observeCases(ctx, testdata, ps, nil)
 		if err != nil {
 			return err
 		}
-		for _, r := range results {
-			fmt.Fprintln(tw, r.row(ps))
+		if i == 0 { // one set of weights per person, fitted on the default pass
+			all, err := allExamples(ctx, cases)
+			if err != nil {
+				return err
+			}
+			if models, err = leaveOneOut(all, cases); err != nil {
+				return err
+			}
 		}
+		rows := judgePeople(ctx, cases, models)
+		for _, r := range rows {
+			fmt.Fprintln(tw, r.line(ps))
+		}
+		fmt.Fprintln(tw, summarise(rows, ps))
 	}
 	return tw.Flush()
+}
+
+// testdataDir is shared's testdata folder, or a one-line error.
+func testdataDir(shared string) (string, error) {
+	dir := filepath.Join(shared, "testdata")
+	if _, err := os.Stat(dir); err != nil {
+		return "", fmt.Errorf("no test data in %s: pass --shared DIR (the folder holding testdata/)", shared)
+	}
+	return dir, nil
+}
+
+// evalPasses are the ways of running the evaluation the flags ask for.
+func evalPasses(segEvery int, compare, views bool) []evalPass {
+	passes := []evalPass{{view: "as recorded", detector: vision.DetectorBlazeFace, segEvery: segEvery}}
+	if compare && segEvery != 0 {
+		passes = append(passes, evalPass{view: "as recorded", detector: vision.DetectorBlazeFace},
+			evalPass{view: "as recorded", detector: vision.DetectorCascade, segEvery: segEvery})
+	}
+	if views {
+		passes = append(passes,
+			evalPass{view: "640x480 pillarboxed", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
+			evalPass{view: "dim (x0.4)", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{Gain: 0.4}})
+	}
+	return passes
 }
 
 // evalPass is one way of running the evaluation: how the frames are shown
@@ -88,24 +118,126 @@ type evalPass struct {
 	segEvery int // 0: no segmentation
 }
 
-func (r evalResult) row(ps evalPass) string {
+// personRow is one case judged by the weights fitted without its person,
+// upright calibration only and with the slouch sample.
+type personRow struct {
+	upright, sampled            evalResult
+	hasSample                   bool
+	sustained, sustainedSampled sustainedResult
+	hasSustained                bool
+	generated                   bool
+	// shipped and shippedSampled are the case judged by the embedded
+	// weights; seenByShipped marks the cases they were fitted on.
+	shipped, shippedSampled evalResult
+	seenByShipped           bool
+}
+
+// judgePeople judges every case with its person's left-out model.
+func judgePeople(ctx context.Context, cases []observedCase, models map[string]monitor.Model) []personRow {
+	shipped := monitor.DefaultModel()
+	var rows []personRow
+	for _, oc := range cases {
+		m := models[rootPerson(oc.person)]
+		r := personRow{upright: oc.judge(ctx, m, false), generated: oc.generated, seenByShipped: oc.redistributable}
+		r.shipped = oc.judge(ctx, shipped, false)
+		if oc.err == nil && oc.clip[calibFrames].sample {
+			r.hasSample, r.sampled = true, oc.judge(ctx, m, true)
+			r.shippedSampled = oc.judge(ctx, shipped, true)
+		}
+		if oc.err == nil && oc.sustained != nil {
+			r.hasSustained = true
+			r.sustained, r.sustainedSampled = oc.judgeSustained(ctx, m, false), oc.judgeSustained(ctx, m, true)
+		}
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func (pr personRow) line(ps evalPass) string {
+	r := pr.upright
 	lead := fmt.Sprintf("%s\t%s\t%s\t%d", r.name, ps.view, ps.detector, ps.segEvery)
 	if r.err != nil {
-		return fmt.Sprintf("%s\terror: %v\t\t\t\t\t\t", lead, r.err)
+		return fmt.Sprintf("%s\terror: %v\t\t\t\t\t\t\t\t\t", lead, r.err)
 	}
 	c := r.confusion
-	setup := "-"
-	if r.movedAt >= 0 {
-		setup = "not reported"
-		if r.setupChangedAt >= 0 {
-			setup = fmt.Sprintf("after %.1f s", (r.setupChangedAt - r.movedAt).Seconds())
-		}
-	} else if r.setupChangedAt >= 0 {
-		setup = fmt.Sprintf("FALSE at %.1f s", r.setupChangedAt.Seconds())
+	sampled, sustained, shipped := "-", "-", fmt.Sprintf("%.1f%%", 100*pr.shipped.accuracy())
+	if pr.hasSample {
+		sampled = fmt.Sprintf("%.1f%%", 100*pr.sampled.accuracy())
+		shipped += fmt.Sprintf(" / %.1f%%", 100*pr.shippedSampled.accuracy())
 	}
-	return fmt.Sprintf("%s\t%.1f%% of %d\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s",
-		lead, 100*r.accuracy(), r.frames, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
-		r.caught, r.badSegments, r.falseAlerts, setup, r.note)
+	if pr.seenByShipped {
+		shipped += " (fitted on)"
+	}
+	if pr.hasSustained {
+		sustained = fmt.Sprintf("%v / %v", pr.sustained, pr.sustainedSampled)
+	}
+	return fmt.Sprintf("%s\t%.1f%% of %d\t%s\t%s\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s\t%s",
+		lead, 100*r.accuracy(), r.frames, sampled, shipped, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
+		r.caught, r.badSegments, r.falseAlerts, sustained, r.setupText(), r.note)
+}
+
+// setupText says when a camera move was reported, and whether it was one.
+func (r evalResult) setupText() string {
+	switch {
+	case r.movedAt >= 0 && r.setupChangedAt >= 0:
+		return fmt.Sprintf("after %.1f s", (r.setupChangedAt - r.movedAt).Seconds())
+	case r.movedAt >= 0:
+		return "not reported"
+	case r.setupChangedAt >= 0:
+		return fmt.Sprintf("FALSE at %.1f s", r.setupChangedAt.Seconds())
+	}
+	return "-"
+}
+
+// summarise is the pass's line over the people with both labels (and a
+// camera that stayed put): the lowest and the mean accuracy in each mode, the
+// sustained slouches alerted once, and the false camera moves.
+func summarise(rows []personRow, ps evalPass) string {
+	var up, sam, shipUp, shipSam []float64
+	sustainedOK, sustainedN, falseMoves := 0, 0, 0
+	for _, r := range rows {
+		if r.upright.movedAt < 0 && r.upright.setupChangedAt >= 0 {
+			falseMoves++
+		}
+		if !r.hasSample || r.generated {
+			continue
+		}
+		up, sam = append(up, r.upright.accuracy()), append(sam, r.sampled.accuracy())
+		if !r.seenByShipped {
+			shipUp, shipSam = append(shipUp, r.shipped.accuracy()), append(shipSam, r.shippedSampled.accuracy())
+		}
+		for _, s := range []sustainedResult{r.sustained, r.sustainedSampled} {
+			sustainedN++
+			if s.ok() {
+				sustainedOK++
+			}
+		}
+	}
+	return fmt.Sprintf("%d people with both labels\t%s\t%s\t%d\tmin %.1f%% mean %.1f%%\tmin %.1f%% mean %.1f%%\t%d unseen: min %.1f%% / %.1f%%, mean %.1f%% / %.1f%%\t\t\t\t\t%d of %d once in 35 s\t%d false\t",
+		len(up), ps.view, ps.detector, ps.segEvery, 100*minOf(up), 100*meanOf(up), 100*minOf(sam), 100*meanOf(sam),
+		len(shipUp), 100*minOf(shipUp), 100*minOf(shipSam), 100*meanOf(shipUp), 100*meanOf(shipSam), sustainedOK, sustainedN, falseMoves)
+}
+
+func minOf(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	m := xs[0]
+	for _, x := range xs {
+		m = min(m, x)
+	}
+	return m
+}
+
+func meanOf(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
 }
 
 func defaultShared() string {
@@ -115,69 +247,6 @@ func defaultShared() string {
 		}
 	}
 	return "../shared"
-}
-
-// evaluatePeople runs every case and webcam-session-a.
-func evaluatePeople(ctx context.Context, shared string, ps evalPass) ([]evalResult, error) {
-	var out []evalResult
-	people := filepath.Join(shared, "testdata", "webcam-people-b")
-	for _, c := range peopleCases {
-		clip, err := c.buildClip(people)
-		r := evalResult{name: c.name, note: c.note, err: err}
-		if err == nil {
-			r = evaluateClip(ctx, c.name, c.note, clip, ps)
-		}
-		out = append(out, r)
-	}
-	clip, err := sessionAClip(filepath.Join(shared, "testdata", "webcam-session-a"))
-	if err != nil {
-		return nil, err
-	}
-	return append(out, evaluateClip(ctx, "session-a", "sinking down in the chair", clip, ps)), nil
-}
-
-// evalSettings are the defaults with an onset short enough for 8 s slouches.
-func evalSettings() monitor.Settings {
-	s := monitor.DefaultSettings()
-	s.Onset = 4 * time.Second
-	return s
-}
-
-// evaluateClip writes the frames as a real 5 fps clip, shown as view says,
-// and runs it through the real pipeline, decoding included.
-func evaluateClip(ctx context.Context, name, note string, clip []labelledFrame, ps evalPass) evalResult {
-	r := evalResult{name: name, note: note, movedAt: -1, setupChangedAt: -1}
-	dir, err := os.MkdirTemp("", "hunch-eval-")
-	if err != nil {
-		r.err = err
-		return r
-	}
-	defer os.RemoveAll(dir)
-	path := filepath.Join(dir, "clip.avi")
-	paths := make([]string, len(clip))
-	for i, f := range clip {
-		paths[i] = f.path
-	}
-	if r.err = clips.FromFrames(path, paths, evalFPS, ps.show); r.err != nil {
-		return r
-	}
-	p, err := vision.Open(vision.Config{Input: path, Detector: ps.detector, SegmentEvery: ps.segEvery})
-	if err != nil {
-		r.err = err
-		return r
-	}
-	defer p.Close()
-	var ups []monitor.Update
-	w := monitor.Watch{CalibrateFor: 6*time.Second - time.Second/evalFPS, Settings: evalSettings()}
-	if _, err := w.Run(ctx, p, func(u monitor.Update) { ups = append(ups, u) }); err != nil {
-		r.err = err
-		return r
-	}
-	r.score(clip, ups)
-	if name == evalTrace || evalTrace == "all" {
-		trace(os.Stderr, name, clip, ups)
-	}
-	return r
 }
 
 // score compares updates with the truth.
@@ -198,7 +267,7 @@ func (r *evalResult) score(clip []labelledFrame, ups []monitor.Update) {
 		if u.Alert {
 			alertsInSeg++
 		}
-		if u.Posture == monitor.Calibrating || i-lastChange < evalFPS {
+		if u.Posture == monitor.Calibrating || f.sample || f.skip || i-lastChange < evalFPS {
 			continue
 		}
 		truth, got := 0, 0
@@ -233,8 +302,11 @@ func (r *evalResult) closeSegment(bad bool, alerts int) {
 	}
 }
 
-// evalTrace names the clip whose frames are traced.
-var evalTrace string
+// evalTrace names the clip whose frames are traced to evalTraceOut.
+var (
+	evalTrace    string
+	evalTraceOut io.Writer = os.Stderr
+)
 
 func trace(w io.Writer, name string, clip []labelledFrame, ups []monitor.Update) {
 	for i, u := range ups {

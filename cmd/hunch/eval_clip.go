@@ -13,10 +13,78 @@ type labelledFrame struct {
 	path  string
 	bad   bool
 	moved bool // recorded after the camera was moved
+	// sample marks the frames that may serve as the user's slouch sample:
+	// they are never scored, in either mode, so both modes score the same frames.
+	sample bool
+	// skip marks a frame whose truth is in between (a generated transition):
+	// neither fitted nor scored.
+	skip bool
 }
 
 // evalFPS is the evaluation clips' frame rate, as the issue sets it.
 const evalFPS = 5
+
+// The clips' layout in frames: calibration, then the slouch sample (the
+// first slouched frames), then the rest; and the sustained slouch's length.
+const (
+	calibFrames     = 6 * evalFPS
+	sampleFrames    = 4 * evalFPS
+	sustainedFrames = 45 * evalFPS
+)
+
+// clip lays out the case's frames from the testdata folder, marking the
+// slouch sample (none when the camera moved before the slouch).
+func (c evalCase) clip(testdata string) ([]labelledFrame, error) {
+	build := c.buildClip
+	if c.build != nil {
+		build = c.build
+	}
+	clip, err := build(filepath.Join(testdata, c.dir))
+	if err != nil || c.badMovedCamera || len(clip) < calibFrames+sampleFrames || !clip[calibFrames].bad {
+		return clip, err
+	}
+	for i := calibFrames; i < calibFrames+sampleFrames; i++ {
+		clip[i].sample = true
+	}
+	return clip, nil
+}
+
+// sustainedClip is the case's clip with a slouch held 45 s at the default
+// onset: calibration and slouch sample as in clip, 4 s upright, then the
+// remaining slouched frames in turn for 45 s, then 6 s upright. It returns
+// the index where the long slouch starts; nil when the case has no slouch.
+// Where a person has too few frames, theirs are shown again in turn.
+func (c evalCase) sustainedClip(testdata string) ([]labelledFrame, int, error) {
+	clip, err := c.clip(testdata)
+	if err != nil || c.badMovedCamera || len(clip) < calibFrames+sampleFrames || !clip[calibFrames].sample {
+		return nil, 0, err
+	}
+	var good, bad []labelledFrame
+	for _, f := range clip[calibFrames+sampleFrames:] {
+		if f.bad {
+			bad = append(bad, f)
+		} else {
+			good = append(good, f)
+		}
+	}
+	if len(bad) == 0 || len(good) == 0 {
+		return nil, 0, fmt.Errorf("%s: too few frames for a sustained slouch", c.name)
+	}
+	out := append([]labelledFrame(nil), clip[:calibFrames+sampleFrames]...)
+	out = append(out, cycle(good, 0, 4*evalFPS)...)
+	start := len(out)
+	out = append(out, cycle(bad, 0, sustainedFrames)...)
+	return append(out, cycle(good, 4*evalFPS, 6*evalFPS)...), start, nil
+}
+
+// cycle is n frames of fs from the from-th on, starting over at the end.
+func cycle(fs []labelledFrame, from, n int) []labelledFrame {
+	out := make([]labelledFrame, n)
+	for i := range out {
+		out[i] = fs[(from+i)%len(fs)]
+	}
+	return out
+}
 
 // buildClip lays out a case's frames: 6 s of good frames to calibrate on, then
 // 8 s of bad and 8 s of good frames in turn, in recording order.
