@@ -23,6 +23,11 @@ const (
 	Preparing CalibrationPhase = iota
 	Countdown
 	Capturing
+	// SlouchOffer: upright is captured; the user may now show their slouch
+	// (SlouchCountdown, SlouchCapturing) or skip it.
+	SlouchOffer
+	SlouchCountdown
+	SlouchCapturing
 	Calibrated
 	Failed
 )
@@ -91,6 +96,10 @@ const uprightAdvice = "Sit the way you want Hunch to keep you:\n" +
 	"• screen at eye level, an arm's length away\n" +
 	"Then hold still for a few seconds."
 
+// slouchOffer asks, after the upright capture, for the optional slouch sample.
+const slouchOffer = "Now sit the way you do when you're tired, for 5 seconds: " +
+	"Hunch will then also know your own slouch. You can skip this."
+
 // calibrationScreen is the live preview with the checks, the countdown and
 // the result. The preview is one image widget, redrawn in place.
 type calibrationScreen struct {
@@ -105,6 +114,8 @@ type calibrationScreen struct {
 	result   *widget.Label
 	done     *widget.Button
 	again    *widget.Button
+	record   *widget.Button
+	skip     *widget.Button
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
@@ -130,11 +141,16 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.done.Hide()
 	c.again = widget.NewButton("Try again", func() { u.in.StartCalibration() })
 	c.again.Hide()
+	c.record = widget.NewButton("Record my slouch", func() { u.in.SampleSlouch(true) })
+	c.record.Importance = widget.HighImportance
+	c.record.Hide()
+	c.skip = widget.NewButton("Skip", func() { u.in.SampleSlouch(false) })
+	c.skip.Hide()
 	cancel := widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
 	c.w.SetCloseIntercept(func() { u.in.CancelCalibration(); c.w.Hide() })
 	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.side = container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
-		c.phase, c.progress, c.result, container.NewHBox(cancel, c.again, c.done))
+		c.phase, c.progress, c.result, container.NewHBox(cancel, c.again, c.skip, c.record, c.done))
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(340, 0))
 	right := container.NewStack(width, container.NewVScroll(c.side))
@@ -162,6 +178,8 @@ func (c *calibrationScreen) update(v CalibrationView) {
 	}
 	c.done.Hide()
 	c.again.Hide()
+	c.record.Hide()
+	c.skip.Hide()
 	c.result.SetText(v.Result)
 	c.progress.Hide()
 	switch v.Phase {
@@ -171,6 +189,17 @@ func (c *calibrationScreen) update(v CalibrationView) {
 		c.phase.Text = fmt.Sprintf("Hold still… %d", v.Left)
 	case Capturing:
 		c.phase.Text = "Capturing — keep sitting upright"
+		c.progress.SetValue(v.Progress)
+		c.progress.Show()
+	case SlouchOffer:
+		c.phase.Text = "Upright posture saved"
+		c.result.SetText(slouchOffer)
+		c.record.Show()
+		c.skip.Show()
+	case SlouchCountdown:
+		c.phase.Text = fmt.Sprintf("Now slouch the way you do… %d", v.Left)
+	case SlouchCapturing:
+		c.phase.Text = "Capturing your slouch — stay like that"
 		c.progress.SetValue(v.Progress)
 		c.progress.Show()
 	case Calibrated:

@@ -98,3 +98,29 @@ func TestTheCalibrationFlowEndsWithDoneOrTryAgain(t *testing.T) {
 		t.Errorf("Cancel forwarded %q", in.last())
 	}
 }
+
+func TestTheSlouchSampleIsOfferedWithRecordAndSkip(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: SlouchOffer})
+	if !c.record.Visible() || !c.skip.Visible() || c.done.Visible() || c.result.Text != slouchOffer {
+		t.Fatalf("the offer: record %v, skip %v, done %v, text %q", c.record.Visible(), c.skip.Visible(), c.done.Visible(), c.result.Text)
+	}
+	test.Tap(c.record)
+	if in.last() != "sample slouch true" {
+		t.Errorf("Record my slouch forwarded %v", in.calls)
+	}
+	test.Tap(c.skip)
+	if in.last() != "sample slouch false" {
+		t.Errorf("Skip forwarded %v", in.calls)
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: SlouchCapturing, Progress: 0.5})
+	if c.record.Visible() || c.skip.Visible() || c.progress.Value != 0.5 || c.phase.Text != "Capturing your slouch — stay like that" {
+		t.Errorf("capturing the slouch: record %v, skip %v, progress %v, phase %q", c.record.Visible(), c.skip.Visible(), c.progress.Value, c.phase.Text)
+	}
+	c.w.Resize(fyne.NewSize(900, 580))
+	u.Apply(CalibrationView{Obs: seated(), Frame: room(), Checks: checks(true), Phase: SlouchOffer})
+	test.AssertRendersToMarkup(t, "calibration_slouch_offer.xml", c.w.Canvas())
+	test.AssertRendersToImage(t, "calibration_slouch_offer.png", c.w.Canvas())
+}

@@ -24,10 +24,13 @@ func (i *intents) PauseFor(d time.Duration) { i.calls = append(i.calls, fmt.Spri
 func (i *intents) SnoozeFor(d time.Duration) {
 	i.calls = append(i.calls, fmt.Sprintf("snooze %v", d))
 }
-func (i *intents) PauseUntilTomorrow()   { i.calls = append(i.calls, "pause until tomorrow") }
-func (i *intents) Resume()               { i.calls = append(i.calls, "resume") }
-func (i *intents) StartCalibration()     { i.calls = append(i.calls, "calibrate") }
-func (i *intents) CancelCalibration()    { i.calls = append(i.calls, "cancel calibration") }
+func (i *intents) PauseUntilTomorrow() { i.calls = append(i.calls, "pause until tomorrow") }
+func (i *intents) Resume()             { i.calls = append(i.calls, "resume") }
+func (i *intents) StartCalibration()   { i.calls = append(i.calls, "calibrate") }
+func (i *intents) CancelCalibration()  { i.calls = append(i.calls, "cancel calibration") }
+func (i *intents) SampleSlouch(record bool) {
+	i.calls = append(i.calls, fmt.Sprintf("sample slouch %v", record))
+}
 func (i *intents) ApplySettings(p Prefs) { i.settings = append(i.settings, p) }
 func (i *intents) DeleteHistory() error  { i.calls = append(i.calls, "delete history"); return nil }
 func (i *intents) StartDemo()            { i.calls = append(i.calls, "demo") }

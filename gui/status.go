@@ -90,6 +90,9 @@ type Intents interface {
 	StartCalibration()
 	// CancelCalibration leaves the calibration screen without a new profile.
 	CancelCalibration()
+	// SampleSlouch answers the calibration's offer of a slouch sample:
+	// record it (true) or skip it (false).
+	SampleSlouch(record bool)
 	// ApplySettings applies changed settings at once.
 	ApplySettings(Prefs)
 	// DeleteHistory deletes all recorded history.

@@ -92,6 +92,13 @@ func (s *Session) Step(o Observation) Update {
 	return u
 }
 
+// useSlouchSample judges from now on against the user's slouch sample too;
+// the time spent sampling (up to end) is not booked.
+func (s *Session) useSlouchSample(sample Features, end time.Duration) {
+	s.classifier.Baseline.SlouchSample = &sample
+	s.prevAt = end
+}
+
 // Tally is the accounting so far.
 func (s *Session) Tally() Tally { return s.tally }
 

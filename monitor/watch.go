@@ -22,10 +22,13 @@ type Watch struct {
 	// CalibrateFor is how much input time calibration takes when Baseline is nil.
 	CalibrateFor time.Duration
 	Settings     Settings
-	// SlouchSampleFor, when positive, follows calibration (or a saved
-	// baseline without one) with that much input time of the user's own
-	// slouch, which the judgement then also measures against.
+	// SlouchSampleFor, when positive, takes that much input time of the
+	// user's own slouch, from the first frame at or after SlouchSampleAt
+	// (0: right after calibration), and judges the frames after it against
+	// both the baseline and the sample (replacing any the baseline had). The
+	// sample's frames are reported as calibrating and not judged.
 	SlouchSampleFor time.Duration
+	SlouchSampleAt  time.Duration
 	// Sampling, when set and the source is a RateSetter, adapts the frame
 	// rate to what the user is doing; nil keeps the source's own rate.
 	Sampling *SamplingPolicy
@@ -51,18 +54,12 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 		}
 		b, start = &got, end
 	}
-	if w.SlouchSampleFor > 0 && b.SlouchSample == nil {
-		sampled, end, err := w.sampleSlouch(ctx, src, *b, emit)
-		if err != nil {
-			return nil, err
-		}
-		b, start = &sampled, end
-	}
 	sess := w.start(src, *b, start)
 	pace, err := w.pacer(src)
 	if err != nil {
 		return sess, err
 	}
+	sampled := false
 	for {
 		o, err := src.Observe(ctx)
 		if errors.Is(err, io.EOF) {
@@ -75,6 +72,13 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 			return sess, err
 		} else if rescaled {
 			w.focus(src, sess.Baseline())
+		}
+		if w.SlouchSampleFor > 0 && !sampled && o.At >= w.SlouchSampleAt {
+			sampled = true
+			if err := w.sampleSlouch(ctx, &pushedBack{first: &o, src: src}, sess, emit); err != nil {
+				return sess, err
+			}
+			continue
 		}
 		u := sess.Step(o)
 		pace(u)
@@ -108,19 +112,34 @@ func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func
 	return b, obs[len(obs)-1].At, nil
 }
 
-// sampleSlouch adds the slouch sample to b, reporting its frames as part of
-// calibration.
-func (w Watch) sampleSlouch(ctx context.Context, src Observer, b Baseline, emit func(Update)) (Baseline, time.Duration, error) {
-	w.focus(src, b)
-	s, end, err := SampleSlouchFrom(ctx, src, b, w.SlouchSampleFor, func(o Observation) {
+// sampleSlouch takes the slouch sample from src, reporting its frames as
+// part of calibration, and gives it to the session.
+func (w Watch) sampleSlouch(ctx context.Context, src Observer, sess *Session, emit func(Update)) error {
+	s, end, err := SampleSlouchFrom(ctx, src, sess.Baseline(), w.SlouchSampleFor, func(o Observation) {
 		emit(Update{At: o.At, FaceFound: len(o.Faces) > 0, Posture: Calibrating, State: Calibrating})
 	})
 	if err != nil {
-		return b, 0, err
+		return err
 	}
-	b.SlouchSample = &s
-	return b, end, nil
+	sess.useSlouchSample(s, end)
+	return nil
 }
+
+// pushedBack yields first, then what src yields.
+type pushedBack struct {
+	first *Observation
+	src   Observer
+}
+
+func (p *pushedBack) Observe(ctx context.Context) (Observation, error) {
+	if o := p.first; o != nil {
+		p.first = nil
+		return *o, nil
+	}
+	return p.src.Observe(ctx)
+}
+
+func (p *pushedBack) Close() error { return nil }
 
 func (w Watch) start(src Observer, b Baseline, at time.Duration) *Session {
 	w.focus(src, b)

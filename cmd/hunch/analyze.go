@@ -26,6 +26,7 @@ type analyzeFlags struct {
 	record      bool
 	start       string
 	dataDir     string
+	slouch      string
 }
 
 // flagSet is analyze's flag set, filling f.
@@ -35,6 +36,7 @@ func (f *analyzeFlags) flagSet() *commandFlags {
 	f.src.register(fs.FlagSet)
 	fs.Float64Var(&f.calibrate, "calibrate", 5, "calibrate on the first `seconds` of the input (sit upright)")
 	fs.StringVar(&f.profile, "profile", "", "use a saved calibration `file` instead of calibrating")
+	fs.StringVar(&f.slouch, "slouch-sample", "", "take your own slouch from this stretch of the input, in seconds (`START-END`, e.g. 6-10)")
 	fs.StringVar(&f.sensitivity, "sensitivity", "medium", "how strict: low, medium or high")
 	fs.DurationVar(&f.onset, "onset", 20*time.Second, "how long a slouch lasts before it alerts")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object per analysed frame, then a summary")
@@ -128,7 +130,26 @@ func (f *analyzeFlags) check() (monitor.Watch, vision.Config, error) {
 	if _, err := f.recordStart(0); err != nil {
 		return monitor.Watch{}, cfg, err
 	}
-	return monitor.Watch{Settings: set, CalibrateFor: time.Duration(f.calibrate * float64(time.Second))}, cfg, nil
+	w := monitor.Watch{Settings: set, CalibrateFor: seconds(f.calibrate)}
+	if f.slouch != "" {
+		if w.SlouchSampleAt, w.SlouchSampleFor, err = f.slouchSample(); err != nil {
+			return monitor.Watch{}, cfg, err
+		}
+	}
+	return w, cfg, nil
+}
+
+// slouchSample reads --slouch-sample START-END: where the sample starts and
+// how long it lasts. Without a profile it must start after calibration.
+func (f *analyzeFlags) slouchSample() (at, length time.Duration, err error) {
+	var start, end float64
+	if n, _ := fmt.Sscanf(f.slouch, "%g-%g", &start, &end); n != 2 || !(start >= 0 && end-start >= 2 && end-start <= 60) {
+		return 0, 0, fmt.Errorf("--slouch-sample %q: give the seconds of the input where you slouch, START-END, 2 to 60 s long (for example 6-10)", f.slouch)
+	}
+	if f.profile == "" && start < f.calibrate {
+		return 0, 0, fmt.Errorf("--slouch-sample %q starts before calibration ends at %g s: start it at %g or later", f.slouch, f.calibrate, f.calibrate)
+	}
+	return seconds(start), seconds(end - start), nil
 }
 
 // recordStart is --start, or now minus the input's length.

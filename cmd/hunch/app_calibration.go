@@ -11,10 +11,21 @@ import (
 	"github.com/hunch-posture/hunch/monitor"
 )
 
-// Calibration timing, in input time.
+// Calibration timing, in input time: the upright capture, and the slouch
+// sample's (the five seconds, after the same countdown).
 const (
 	calibCountdown = 3 * time.Second
 	calibCapture   = 5 * time.Second
+	slouchCapture  = 5 * time.Second
+)
+
+// slouchChoice is the user's answer to the slouch sample's offer.
+type slouchChoice int
+
+const (
+	slouchUndecided slouchChoice = iota
+	slouchRecord
+	slouchSkip
 )
 
 // calibrationChecks are the live conditions for a good calibration, from one
@@ -54,6 +65,10 @@ type calibrationFlow struct {
 	prev      monitor.Observation
 	since     time.Duration
 	collected []monitor.Observation
+	// choice reads the user's answer to the slouch sample's offer (nil:
+	// never offered, as in a run without a screen).
+	choice func() slouchChoice
+	upright monitor.Baseline
 }
 
 // step takes one observation and returns the view to show; baseline is set
@@ -75,32 +90,94 @@ func (f *calibrationFlow) step(o monitor.Observation) (v gui.CalibrationView, b 
 			f.phase, f.since, f.collected = gui.Capturing, o.At, nil
 		}
 	}
-	if f.phase == gui.Capturing {
-		f.collected = append(f.collected, o)
+	switch f.phase {
+	case gui.Capturing:
 		if o.At-f.since >= calibCapture {
-			base, cerr := monitor.Calibrate(f.collected)
-			if cerr != nil {
-				f.phase = gui.Failed
-				v.Phase, v.Result = gui.Failed, "Not calibrated: "+cerr.Error()
-				return v, nil, cerr
-			}
-			f.phase = gui.Calibrated
-			v.Phase, v.Result = gui.Calibrated, calibratedText(base)
-			return v, &base, nil
+			return f.captured(v, o)
 		}
+		f.collected = append(f.collected, o)
 		v.Progress = float64(o.At-f.since) / float64(calibCapture)
+	case gui.SlouchOffer, gui.SlouchCountdown, gui.SlouchCapturing:
+		if done, b := f.slouchStep(&v, o); done {
+			return v, b, nil
+		}
 	}
 	v.Phase = f.phase
-	if f.phase == gui.Countdown {
+	if f.phase == gui.Countdown || f.phase == gui.SlouchCountdown {
 		v.Left = int(math.Ceil((calibCountdown - (o.At - f.since)).Seconds()))
 	}
 	return v, nil, nil
+}
+
+// captured calibrates on the upright capture, then offers the slouch sample
+// (or ends, when nobody can answer the offer).
+func (f *calibrationFlow) captured(v gui.CalibrationView, o monitor.Observation) (gui.CalibrationView, *monitor.Baseline, error) {
+	f.collected = append(f.collected, o)
+	base, err := monitor.Calibrate(f.collected)
+	if err != nil {
+		f.phase = gui.Failed
+		v.Phase, v.Result = gui.Failed, "Not calibrated: "+err.Error()
+		return v, nil, err
+	}
+	if f.choice == nil {
+		f.phase = gui.Calibrated
+		v.Phase, v.Result = gui.Calibrated, calibratedText(base)
+		return v, &base, nil
+	}
+	f.upright, f.phase = base, gui.SlouchOffer
+	v.Phase = f.phase
+	return v, nil, nil
+}
+
+// slouchStep advances the slouch sample: waiting for the answer, counting
+// down, capturing. It reports when calibration is done, with the baseline.
+func (f *calibrationFlow) slouchStep(v *gui.CalibrationView, o monitor.Observation) (bool, *monitor.Baseline) {
+	switch f.phase {
+	case gui.SlouchOffer:
+		switch f.choice() {
+		case slouchSkip:
+			return f.finish(v, nil)
+		case slouchRecord:
+			f.phase, f.since = gui.SlouchCountdown, o.At
+		}
+	case gui.SlouchCountdown:
+		if o.At-f.since >= calibCountdown {
+			f.phase, f.since, f.collected = gui.SlouchCapturing, o.At, nil
+		}
+	case gui.SlouchCapturing:
+		f.collected = append(f.collected, o)
+		if o.At-f.since >= slouchCapture {
+			s, err := monitor.MeasureSlouchSample(f.collected, f.upright)
+			if err != nil {
+				return f.finish(v, err)
+			}
+			f.upright.SlouchSample = &s
+			return f.finish(v, nil)
+		}
+		v.Progress = float64(o.At-f.since) / float64(slouchCapture)
+	}
+	return false, nil
+}
+
+// finish ends the calibration with the upright baseline (and the sample,
+// when taken); a failed sample leaves the upright calibration standing.
+func (f *calibrationFlow) finish(v *gui.CalibrationView, sampleErr error) (bool, *monitor.Baseline) {
+	f.phase = gui.Calibrated
+	v.Phase, v.Result = gui.Calibrated, calibratedText(f.upright)
+	if sampleErr != nil {
+		v.Result += " No slouch sample: " + sampleErr.Error()
+	}
+	b := f.upright
+	return true, &b
 }
 
 func calibratedText(b monitor.Baseline) string {
 	s := fmt.Sprintf("Your upright posture is saved: face %.0f px tall, centred at (%.0f, %.0f).", b.FaceHeight, b.Center.X, b.Center.Y)
 	if b.NeckGap > 0 {
 		s += " Shoulders found."
+	}
+	if b.SlouchSample != nil {
+		s += " Your slouch sample is saved too."
 	}
 	if b.Restless {
 		s += " You moved a little; recalibrate if alerts come when you sit well."
@@ -132,7 +209,10 @@ func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
 
 // calibrate runs the flow over src until it ends or ctx is cancelled.
 func (e *engine) calibrate(ctx context.Context, src monitor.Observer) (*monitor.Baseline, error) {
-	var f calibrationFlow
+	e.mu.Lock()
+	e.slouch = slouchUndecided
+	e.mu.Unlock()
+	f := calibrationFlow{choice: e.slouchChoice}
 	for {
 		o, err := src.Observe(ctx)
 		if err != nil {

@@ -101,3 +101,77 @@ func TestTheCalibrationCountsDownOnlyWhileEveryCheckHolds(t *testing.T) {
 		t.Errorf("capturing: %v, progress %v", v.Phase, v.Progress)
 	}
 }
+
+// calibrateUpright runs the flow through the upright capture, frames every
+// half second, and returns the time reached.
+func calibrateUpright(t *testing.T, f *calibrationFlow) time.Duration {
+	t.Helper()
+	half := 500 * time.Millisecond
+	at := time.Duration(0)
+	for ; at <= calibCountdown+calibCapture+2*half; at += half {
+		if _, b, err := f.step(sitting(at, 0)); b != nil || err != nil {
+			t.Fatalf("at %v the flow ended during the upright capture: %v %v", at, b, err)
+		}
+	}
+	return at
+}
+
+func TestAfterTheUprightCaptureTheSlouchSampleIsOfferedAndCanBeSkipped(t *testing.T) {
+	choice := slouchUndecided
+	f := calibrationFlow{choice: func() slouchChoice { return choice }}
+	at := calibrateUpright(t, &f)
+	for i := 0; i < 10; i++ { // the offer waits for an answer
+		v, b, _ := f.step(sitting(at, 0))
+		if v.Phase != gui.SlouchOffer || b != nil {
+			t.Fatalf("waiting for the answer: %v", v.Phase)
+		}
+		at += time.Second
+	}
+	choice = slouchSkip
+	v, b, err := f.step(sitting(at, 0))
+	if err != nil || b == nil || b.SlouchSample != nil || v.Phase != gui.Calibrated {
+		t.Fatalf("skipped: phase %v, baseline %+v, err %v; want calibrated without a sample", v.Phase, b, err)
+	}
+}
+
+func TestARecordedSlouchSampleIsKeptWithTheBaseline(t *testing.T) {
+	choice := slouchUndecided
+	f := calibrationFlow{choice: func() slouchChoice { return choice }}
+	at := calibrateUpright(t, &f)
+	f.step(sitting(at, 0))
+	choice = slouchRecord
+	slumped := func(at time.Duration) monitor.Observation {
+		o := sitting(at, 0)
+		o.Faces[0].Box.Y += 60 // sunk by a third of the face's height
+		return o
+	}
+	var b *monitor.Baseline
+	var v gui.CalibrationView
+	phases := map[gui.CalibrationPhase]bool{}
+	for end := at + calibCountdown + slouchCapture + 2*time.Second; at < end && b == nil; at += 500 * time.Millisecond {
+		var err error
+		if v, b, err = f.step(slumped(at)); err != nil {
+			t.Fatal(err)
+		}
+		phases[v.Phase] = true
+	}
+	if !phases[gui.SlouchCountdown] || !phases[gui.SlouchCapturing] {
+		t.Errorf("phases seen %v: want a countdown, then the capture", phases)
+	}
+	if b == nil || b.SlouchSample == nil || b.SlouchSample.HeadDrop < 0.3 || !strings.Contains(v.Result, "slouch sample is saved") {
+		t.Fatalf("recorded: baseline %+v, result %q; want the sunk face's drop in the sample", b, v.Result)
+	}
+}
+
+func TestASlouchSampleWithoutAFaceKeepsTheUprightCalibration(t *testing.T) {
+	f := calibrationFlow{choice: func() slouchChoice { return slouchRecord }}
+	at := calibrateUpright(t, &f)
+	var b *monitor.Baseline
+	var v gui.CalibrationView
+	for end := at + calibCountdown + slouchCapture + 3*time.Second; at < end && b == nil; at += 500 * time.Millisecond {
+		v, b, _ = f.step(monitor.Observation{At: at, Width: 640, Height: 480, Brightness: 120, Contrast: 40})
+	}
+	if b == nil || b.SlouchSample != nil || !strings.Contains(v.Result, "No slouch sample") {
+		t.Fatalf("a sample without a face: baseline %+v, result %q; want the upright calibration and a word why", b, v.Result)
+	}
+}

@@ -37,8 +37,9 @@ type engine struct {
 	restart   context.CancelFunc // cancels the current watch
 	wantCalib bool
 	wantDemo  bool
-	locked    bool      // the screen is locked or the machine is going to sleep
-	snoozed   time.Time // alerts are held back until then
+	slouch    slouchChoice // the answer to the calibration's slouch sample offer
+	locked    bool         // the screen is locked or the machine is going to sleep
+	snoozed   time.Time    // alerts are held back until then
 	wake      chan struct{}
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
@@ -121,8 +122,25 @@ func (e *engine) quiet() bool {
 func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
 func (e *engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
 func (e *engine) CancelCalibration()    {}
-func (e *engine) StartDemo()            { e.request(func() { e.wantDemo = true }) }
-func (e *engine) Quit()                 { e.app.Quit() }
+
+// SampleSlouch answers the calibration screen's offer of a slouch sample.
+func (e *engine) SampleSlouch(record bool) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.slouch = slouchSkip
+	if record {
+		e.slouch = slouchRecord
+	}
+}
+
+// slouchChoice is the user's latest answer to the slouch sample's offer.
+func (e *engine) slouchChoice() slouchChoice {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.slouch
+}
+func (e *engine) StartDemo() { e.request(func() { e.wantDemo = true }) }
+func (e *engine) Quit()      { e.app.Quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
 func (e *engine) ApplySettings(p gui.Prefs) {

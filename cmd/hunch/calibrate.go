@@ -19,15 +19,17 @@ func init() {
 type calibrateFlags struct {
 	src     sourceFlags
 	seconds float64
+	slouch  float64
 	out     string
 }
 
 // flagSet is calibrate's flag set, filling f.
 func (f *calibrateFlags) flagSet() *commandFlags {
-	fs := newCommandFlags("calibrate", "calibrate --camera N|--input PATH [--seconds S] --out FILE",
+	fs := newCommandFlags("calibrate", "calibrate --camera N|--input PATH [--seconds S] [--slouch-seconds S] --out FILE",
 		"hunch calibrate --camera 0 --out ~/.config/hunch/profile.json    (sit upright for 5 s)")
 	f.src.register(fs.FlagSet)
 	fs.Float64Var(&f.seconds, "seconds", 5, "how many `seconds` to watch you sitting upright")
+	fs.Float64Var(&f.slouch, "slouch-seconds", 0, "then watch you sit the way you do when tired for this many `seconds` (0: skip)")
 	fs.StringVar(&f.out, "out", "", "where to save the profile (`file`)")
 	return fs
 }
@@ -47,6 +49,9 @@ func (f *calibrateFlags) check() (vision.Config, error) {
 	if !(f.seconds >= 1 && f.seconds <= 120) { // NaN too
 		return vision.Config{}, fmt.Errorf("--seconds %g: use 1 to 120 seconds", f.seconds)
 	}
+	if !(f.slouch == 0 || (f.slouch >= 2 && f.slouch <= 60)) {
+		return vision.Config{}, fmt.Errorf("--slouch-seconds %g: use 2 to 60 seconds, or 0 to skip the slouch sample", f.slouch)
+	}
 	return f.src.config()
 }
 
@@ -65,17 +70,31 @@ func runCalibrate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	}
 	defer p.Close()
 	fmt.Fprintf(stderr, "Sit upright: back straight, shoulders back and down, screen at eye level. Watching %s for %g s…\n", f.src.name(), f.seconds)
-	b, _, err := monitor.CalibrateFrom(ctx, p, time.Duration(f.seconds*float64(time.Second)), func(monitor.Observation) {})
+	b, _, err := monitor.CalibrateFrom(ctx, p, seconds(f.seconds), func(monitor.Observation) {})
 	if err != nil {
 		return fmt.Errorf("%s: %w", f.src.name(), err)
+	}
+	if f.slouch > 0 {
+		fmt.Fprintf(stderr, "Now sit the way you do when you're tired, for %g s…\n", f.slouch)
+		s, _, err := monitor.SampleSlouchFrom(ctx, p, b, seconds(f.slouch), func(monitor.Observation) {})
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.src.name(), err)
+		}
+		b.SlouchSample = &s
 	}
 	if err := monitor.SaveProfile(f.out, monitor.Profile{Created: time.Now().UTC(), Source: f.src.name(), Baseline: b}); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "Calibrated: face %.0f px tall at (%.0f, %.0f) in a %dx%d picture; saved to %s\n",
 		b.FaceHeight, b.Center.X, b.Center.Y, b.Width, b.Height, f.out)
+	if b.SlouchSample != nil {
+		fmt.Fprintln(stdout, "Your slouch sample is saved too: Hunch will also watch for that posture.")
+	}
 	if b.Restless {
 		fmt.Fprintln(stdout, "You moved quite a bit while calibrating; if Hunch nags you when you sit well, calibrate again and keep still.")
 	}
 	return nil
 }
+
+// seconds is a count of seconds as a duration.
+func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
