@@ -6,7 +6,7 @@ GO ?= go
 BIN := bin/hunch
 GOFLAGS_TEST ?= -count=1
 
-.PHONY: run build test bench eval deps deps-test vet fmt-check clean
+.PHONY: run build test bench eval fit deps deps-test vet fmt-check clean
 
 run: deps build
 	$(BIN) $(ARGS)
@@ -39,11 +39,20 @@ test: deps-test fmt-check vet
 # thread) against the cascade in the same run; history report latency.
 bench: deps build
 	$(GO) test -run '^$$' -bench . -benchtime 200x -count 5 ./vision/ | tee bench.txt
+	@grep '^BenchmarkFacePath' bench.txt | awk '{for (i = 2; i <= NF; i++) if ($$i == "x-bare-blazeface") print $$(i-1)}' | sort -n | \
+		awk '{r[NR] = $$1} END {printf "face path / one bare BlazeFace pass, same run: %sx (median of %d runs; the limit is 1.5x)\n", r[int((NR+1)/2)], NR}'
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
 
-# The per-person table on the labelled real frames in ../shared.
+# The per-person table on the labelled real frames in ../shared: each person
+# judged by weights fitted without them (leave-one-person-out), upright
+# calibration only and with a slouch sample, and by the shipped weights.
 eval: deps build
 	$(BIN) eval --shared ../shared
+
+# Fits the shipped weights (monitor/model.json) on the frames whose licence
+# allows it: webcam-session-a and clips generated from real frames.
+fit: deps build
+	$(BIN) fit --shared ../shared --out monitor/model.json
 
 # For the current user: bin/hunch into ~/.local/bin, the menu entry and icons
 # under ~/.local/share ($XDG_DATA_HOME when set); PREFIX=DIR moves them.

@@ -1,6 +1,8 @@
 package vision
 
 import (
+	"image"
+	"sort"
 	"testing"
 	"time"
 )
@@ -71,4 +73,60 @@ func BenchmarkSegmentation(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(time.Since(start))/float64(b.N)/1e6, "ms/frame")
+}
+
+// BenchmarkFacePathAgainstBareBlazeFace times, in turn within one run, one
+// bare BlazeFace forward pass (the input already filled) and one analysed
+// frame on the face path (BlazeFace focused on the user, landmarks,
+// shoulders; no segmentation), and reports the ratio of their medians: the
+// cost of everything Hunch does around the network.
+func BenchmarkFacePathAgainstBareBlazeFace(b *testing.B) {
+	SetThreads(1)
+	img := readImage(b, faceJPG(b))
+	defer img.Close()
+	p, err := OpenImages(Config{Detector: DetectorBlazeFace})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer p.Close()
+	obs, err := p.observe(img, 0)
+	if err != nil || len(obs.Faces) == 0 {
+		b.Fatalf("no face to focus on: %v", err)
+	}
+	p.SetFocus(&obs.Faces[0].Box)
+	bare, err := newBlazeFace()
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer bare.net.Close()
+	if _, err := bare.input.fill(img, image.Rect(0, 0, img.Cols(), img.Rows())); err != nil {
+		b.Fatal(err)
+	}
+	var bareMS, pathMS []float64
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		bare.net.SetInput(bare.input.blob, "")
+		outs := bare.net.ForwardLayers(blazeOutputs)
+		for k := range outs {
+			outs[k].Close()
+		}
+		bareMS = append(bareMS, float64(time.Since(start))/1e6)
+		start = time.Now()
+		if _, err := p.observe(img, time.Duration(i+1)*time.Second/2); err != nil {
+			b.Fatal(err)
+		}
+		pathMS = append(pathMS, float64(time.Since(start))/1e6)
+	}
+	b.StopTimer()
+	mb, mp := medianOf(bareMS), medianOf(pathMS)
+	b.ReportMetric(mb, "bare-blazeface-median-ms")
+	b.ReportMetric(mp, "face-path-median-ms")
+	b.ReportMetric(mp/mb, "x-bare-blazeface")
+}
+
+// medianOf is the middle value of xs (sorted in place).
+func medianOf(xs []float64) float64 {
+	sort.Float64s(xs)
+	return xs[len(xs)/2]
 }

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -18,15 +20,46 @@ func sharedDir(t *testing.T) string {
 	return dir
 }
 
-func TestEvalPrintsATablePerPerson(t *testing.T) {
+// The evaluation leaves each person out of the weights that judge them, and
+// holds to what it measured when these figures were last accepted (the
+// issue's targets are higher: see the README): a change that makes the
+// judgement worse on people it never saw fails here.
+func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 	shared := sharedDir(t)
 	var out, errOut strings.Builder
 	if code := run(context.Background(), []string{"eval", "--shared", shared, "--compare=false"}, &out, &errOut); code != 0 {
 		t.Fatalf("eval exited %d: %s", code, errOut.String())
 	}
-	for _, want := range []string{"p1", "p2", "p3 A", "session-a", "right"} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("the table lacks %q:\n%s", want, out.String())
+	t.Log("\n" + out.String())
+	rows := map[string][]string{}
+	for _, line := range strings.Split(out.String(), "\n") {
+		cols := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(line), -1)
+		rows[cols[0]] = cols
+	}
+	for _, want := range []string{"p1", "p2", "p3 A", "session-a", "q1", "q2", "generated face.jpg"} {
+		if len(rows[want]) < 14 {
+			t.Fatalf("the table lacks a full row for %q:\n%s", want, out.String())
+		}
+	}
+	if p1 := rows["p1"]; p1[10] != "0" {
+		t.Errorf("p1, who only sits well, got %s alerts", p1[10])
+	}
+	sum := rows["5 people with both labels"]
+	if len(sum) < 7 {
+		t.Fatalf("no summary line:\n%s", out.String())
+	}
+	floors := []struct {
+		name     string
+		col      int
+		min, avg float64
+	}{{"upright only", 4, 0.65, 0.85}, {"with a slouch sample", 5, 0.78, 0.93}}
+	for _, f := range floors {
+		var lo, mean float64
+		if _, err := fmt.Sscanf(sum[f.col], "min %g%% mean %g%%", &lo, &mean); err != nil {
+			t.Fatalf("summary %q: %v", sum[f.col], err)
+		}
+		if lo/100 < f.min || mean/100 < f.avg {
+			t.Errorf("%s, left out: lowest %.1f%%, mean %.1f%%; they were at least %.0f%% and %.0f%%", f.name, lo, mean, 100*f.min, 100*f.avg)
 		}
 	}
 }
