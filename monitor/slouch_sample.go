@@ -49,20 +49,12 @@ func MeasureSlouchSample(obs []Observation, b Baseline) (Features, error) {
 // each observation to seen, and measures the slouch sample from it. It
 // returns the sample and the input time sampling ended at.
 func SampleSlouchFrom(ctx context.Context, src Observer, b Baseline, d time.Duration, seen func(Observation)) (Features, time.Duration, error) {
-	var obs []Observation
-	for {
-		o, err := src.Observe(ctx)
-		if errors.Is(err, io.EOF) {
-			return Features{}, 0, fmt.Errorf("the input ended during the slouch sample (%.1f s of %.1f s): use a longer recording or a shorter sample", inputSpan(obs).Seconds(), d.Seconds())
-		}
-		if err != nil {
-			return Features{}, 0, err
-		}
-		obs = append(obs, o)
-		seen(o)
-		if o.At-obs[0].At >= d {
-			break
-		}
+	obs, err := observeFor(ctx, src, d, seen)
+	if errors.Is(err, io.EOF) {
+		return Features{}, 0, fmt.Errorf("the input ended during the slouch sample (%.1f s of %.1f s): use a longer recording or a shorter sample", inputSpan(obs).Seconds(), d.Seconds())
+	}
+	if err != nil {
+		return Features{}, 0, err
 	}
 	s, err := MeasureSlouchSample(obs, b)
 	return s, obs[len(obs)-1].At, err

@@ -90,20 +90,12 @@ func (w Watch) Run(ctx context.Context, src Observer, emit func(Update)) (*Sessi
 // seen, and calibrates on what it saw. It returns the baseline and the input
 // time calibration ended at.
 func CalibrateFrom(ctx context.Context, src Observer, d time.Duration, seen func(Observation)) (Baseline, time.Duration, error) {
-	var obs []Observation
-	for {
-		o, err := src.Observe(ctx)
-		if errors.Is(err, io.EOF) {
-			return Baseline{}, 0, CalibrationError{fmt.Errorf("%w (%.1f s of %.1f s)", ErrEndedEarly, inputSpan(obs).Seconds(), d.Seconds())}
-		}
-		if err != nil {
-			return Baseline{}, 0, err
-		}
-		obs = append(obs, o)
-		seen(o)
-		if o.At-obs[0].At >= d {
-			break
-		}
+	obs, err := observeFor(ctx, src, d, seen)
+	if errors.Is(err, io.EOF) {
+		return Baseline{}, 0, CalibrationError{fmt.Errorf("%w (%.1f s of %.1f s)", ErrEndedEarly, inputSpan(obs).Seconds(), d.Seconds())}
+	}
+	if err != nil {
+		return Baseline{}, 0, err
 	}
 	b, err := Calibrate(obs)
 	if err != nil {
@@ -151,6 +143,23 @@ func (w Watch) focus(src Observer, b Baseline) {
 	if f, ok := src.(Focuser); ok {
 		face := b.Face
 		f.SetFocus(&face)
+	}
+}
+
+// observeFor reads src for d of input time from its first observation,
+// handing each to seen; io.EOF (with what was read) when the input ends first.
+func observeFor(ctx context.Context, src Observer, d time.Duration, seen func(Observation)) ([]Observation, error) {
+	var obs []Observation
+	for {
+		o, err := src.Observe(ctx)
+		if err != nil {
+			return obs, err
+		}
+		obs = append(obs, o)
+		seen(o)
+		if o.At-obs[0].At >= d {
+			return obs, nil
+		}
 	}
 }
 
