@@ -67,7 +67,7 @@ type calibrationFlow struct {
 	collected []monitor.Observation
 	// choice reads the user's answer to the slouch sample's offer (nil:
 	// never offered, as in a run without a screen).
-	choice func() slouchChoice
+	choice  func() slouchChoice
 	upright monitor.Baseline
 }
 
