@@ -31,11 +31,13 @@ var inputSign = []int{
 
 // The spreads below which a calibration's own spread is not trusted to scale
 // the face's size and height: six seconds of a very still sitter measure
-// camera noise, not how much they move. They are the detector's jitter on
-// a still face (about 2% of its size, a tenth of its height).
+// camera noise, not how much they move. They are about twice the spreads
+// of the stillest sitters measured (size 0.3-1.6%, height 0.003-0.016 face
+// heights, webcam-people-b and webcam-session-a); 0.1 was tried for the
+// height and judged restless users worse, leave-one-person-out.
 const (
 	minSizeSpread = 0.02
-	minDropSpread = 0.1
+	minDropSpread = 0.03
 )
 
 // rollScale puts the head's roll in the same order as the other inputs: a
