@@ -22,6 +22,7 @@ deps-test:
 
 vet:
 	$(GO) vet ./...
+	$(GO) mod tidy -diff
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
