@@ -17,7 +17,7 @@ func faceJPG(tb testing.TB) string {
 	tb.Helper()
 	p, err := FaceImagePath()
 	if err != nil {
-		tb.Skipf("gocv's images/face.jpg not found (run go mod download): %v", err)
+		tb.Fatalf("the embedded face picture: %v", err)
 	}
 	return p
 }

@@ -19,7 +19,7 @@ func generatedClip(t *testing.T, fps float64, script []clips.Segment, opts clips
 	t.Helper()
 	base, err := vision.FaceImagePath()
 	if err != nil {
-		t.Skipf("gocv's images/face.jpg is not in the module cache (%v); run 'go mod download'", err)
+		t.Fatalf("the embedded face picture: %v", err)
 	}
 	path := filepath.Join(t.TempDir(), "clip.avi")
 	truth, err := clips.Generate(path, base, fps, script, opts)
