@@ -207,12 +207,17 @@ func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
 	return dst
 }
 
-// calibrate runs the flow over src until it ends or ctx is cancelled.
-func (e *engine) calibrate(ctx context.Context, src monitor.Observer) (*monitor.Baseline, error) {
+// calibrate runs the flow over src until it ends or ctx is cancelled. The
+// slouch sample is offered on a live camera only: a recording (the demo
+// among them) has nobody in front of it to answer.
+func (e *engine) calibrate(ctx context.Context, src monitor.Observer, live bool) (*monitor.Baseline, error) {
 	e.mu.Lock()
 	e.slouch = slouchUndecided
 	e.mu.Unlock()
-	f := calibrationFlow{choice: e.slouchChoice}
+	var f calibrationFlow
+	if live {
+		f.choice = e.slouchChoice
+	}
 	for {
 		o, err := src.Observe(ctx)
 		if err != nil {

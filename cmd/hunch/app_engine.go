@@ -38,9 +38,14 @@ type engine struct {
 	wantCalib bool
 	wantDemo  bool
 	slouch    slouchChoice // the answer to the calibration's slouch sample offer
-	locked    bool         // the screen is locked or the machine is going to sleep
-	snoozed   time.Time    // alerts are held back until then
-	wake      chan struct{}
+	// calibCancelled is set when the user cancelled the calibration screen.
+	calibCancelled bool
+	// trouble is the latest failure the user must hear of (a history write),
+	// shown in the status window until the app ends.
+	trouble string
+	locked  bool      // the screen is locked or the machine is going to sleep
+	snoozed time.Time // alerts are held back until then
+	wake    chan struct{}
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
 	todayAt time.Time
@@ -71,6 +76,9 @@ func (e *engine) send(ev gui.Event) {
 		e.mu.Lock()
 		if e.today != nil {
 			v.UprightPct, v.HasToday = *e.today, true
+		}
+		if v.Note == "" {
+			v.Note = e.trouble
 		}
 		e.mu.Unlock()
 		ev = v
@@ -121,7 +129,9 @@ func (e *engine) quiet() bool {
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
 func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
 func (e *engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
-func (e *engine) CancelCalibration()    {}
+func (e *engine) CancelCalibration() {
+	e.request(func() { e.wantCalib, e.calibCancelled = false, true })
+}
 
 // SampleSlouch answers the calibration screen's offer of a slouch sample.
 func (e *engine) SampleSlouch(record bool) {
@@ -201,7 +211,27 @@ func (e *engine) readToday(force bool) {
 }
 
 func (e *engine) note(kind, detail string) {
-	_ = e.rec.AddEvent(history.Event{At: time.Now(), Kind: kind, Detail: detail})
+	e.keep(e.rec.AddEvent(history.Event{At: time.Now(), Kind: kind, Detail: detail}))
+}
+
+// keep reports a failed history write (see complain).
+func (e *engine) keep(err error) { e.complain("The history could not be saved", err) }
+
+// complain tells the user of a failure they must hear of: one line on
+// stderr when it is new, and a note in the status window for as long as the
+// app runs.
+func (e *engine) complain(what string, err error) {
+	if err == nil {
+		return
+	}
+	msg := what + ": " + err.Error()
+	e.mu.Lock()
+	fresh := e.trouble != msg
+	e.trouble = msg
+	e.mu.Unlock()
+	if fresh {
+		fmt.Fprintln(e.stderr, "hunch:", msg)
+	}
 }
 
 // request changes what the worker should do and interrupts the current watch.
@@ -216,6 +246,19 @@ func (e *engine) request(change func()) {
 	case e.wake <- struct{}{}:
 	default:
 	}
+}
+
+// demoOnset is the onset while the demo plays: its slouches last 20 s, so a
+// 6 s onset shows an alert well within each.
+const demoOnset = 6 * time.Second
+
+// takeCancelled reports, once, that the user cancelled the calibration.
+func (e *engine) takeCancelled() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	c := e.calibCancelled
+	e.calibCancelled = false
+	return c
 }
 
 // run is the worker goroutine: open the source, calibrate when needed,
@@ -247,9 +290,6 @@ func (e *engine) run(ctx context.Context) {
 				continue
 			}
 			cfg.Input, cfg.Realtime, name, profile = clip, true, "the demo clip", ""
-			if e.flags.onset == 0 {
-				e.prefs.Onset = 6 * time.Second
-			}
 		}
 		p, err := vision.Open(cfg)
 		if err != nil {
@@ -259,6 +299,9 @@ func (e *engine) run(ctx context.Context) {
 			continue
 		}
 		b := base
+		if demo { // the demo's person is not the user: calibrate on them
+			b = nil
+		}
 		if b == nil && profile != "" {
 			if pr, err := monitor.LoadProfile(profile); err == nil {
 				b = &pr.Baseline
@@ -357,10 +400,17 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 		e.mu.Lock()
 		e.restart = cancel
 		calib := e.wantCalib || b == nil
+		if calib {
+			e.calibCancelled = false
+		}
+		demo := e.wantDemo
 		e.wantCalib, e.wantDemo = false, false
 		set, prefs := monitor.DefaultSettings(), e.prefs
 		e.mu.Unlock()
 		set.Sensitivity, set.Onset = prefs.Sensitivity, prefs.Onset
+		if demo && e.flags.onset == 0 {
+			set.Onset = demoOnset // for this run only: the user's own setting stays
+		}
 		if calib {
 			reason := ""
 			if b == nil {
@@ -368,9 +418,16 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			}
 			e.send(gui.ShowCalibration{Reason: reason})
 			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name})
-			nb, err := e.calibrate(run, p)
+			nb, err := e.calibrate(run, p, p.Info().Live)
 			if err != nil {
 				cancel()
+				if e.takeCancelled() {
+					if b == nil {
+						e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
+						e.wait(ctx)
+					}
+					continue
+				}
 				if errors.Is(err, io.EOF) {
 					e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
 					e.wait(ctx)
@@ -384,7 +441,7 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			b = nb
 			e.note(history.EventCalibration, name)
 			if profile != "" {
-				_ = monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b})
+				e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b}))
 			}
 		}
 		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}

@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -10,6 +12,8 @@ import (
 	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
+	"github.com/hunch-posture/hunch/vision"
+	"github.com/hunch-posture/hunch/vision/clips"
 )
 
 // testEngine is an engine over a real history in a temporary directory,
@@ -161,5 +165,88 @@ func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
 	}
 	if e.pause.Paused() {
 		t.Error("a snooze paused watching")
+	}
+}
+
+// watchingEngine is a test engine watching a generated clip of a user
+// sitting upright, its worker running until the test ends.
+func watchingEngine(t *testing.T) *engine {
+	t.Helper()
+	e := testEngine(t)
+	clip, _ := generatedClip(t, 10, []clips.Segment{{Kind: clips.Upright, Seconds: 60}}, clips.Options{Jitter: 0.5, Noise: 2, Seed: 5})
+	e.flags.src = sourceFlags{input: clip, camera: -1, detector: vision.DetectorBlazeFace, segmentEvery: defaultSegmentEvery}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+	return e
+}
+
+func TestCancelStopsTheCalibration(t *testing.T) {
+	e := watchingEngine(t)
+	deadline := time.After(20 * time.Second)
+	for seen := false; !seen; {
+		select {
+		case ev := <-e.events:
+			_, seen = ev.(gui.CalibrationView)
+		case <-deadline:
+			t.Fatal("the calibration never started")
+		}
+	}
+	e.CancelCalibration()
+	deadline = time.After(20 * time.Second)
+	for {
+		select {
+		case ev := <-e.events:
+			if v, ok := ev.(gui.CalibrationView); ok && v.Phase == gui.Calibrated {
+				t.Fatal("the calibration went on after Cancel and saved a posture")
+			}
+			if st, ok := ev.(gui.Status); ok && strings.Contains(st.Note, "Calibration cancelled") {
+				if st.Mode != gui.ModeNeedsCalibration {
+					t.Errorf("after Cancel with no calibration: mode %v", st.Mode)
+				}
+				return
+			}
+		case <-deadline:
+			t.Fatal("Cancel was not acknowledged within 20 s")
+		}
+	}
+}
+
+func TestAFailedHistoryWriteReachesTheUser(t *testing.T) {
+	e := testEngine(t)
+	var stderr strings.Builder
+	e.stderr = &stderr
+	e.store.Close() // the disk went away
+	w := &watcher{e: e, prefs: gui.DefaultPrefs(), breaks: monitor.NewBreaks(breakSettings(gui.DefaultPrefs()))}
+	for i := 0; i < 2; i++ { // two frames: a span of time to book
+		w.update(monitor.Update{At: time.Second, State: monitor.Upright, Posture: monitor.Upright})
+		time.Sleep(20 * time.Millisecond)
+	}
+	w.flush()
+	for len(e.events) > 0 { // the statuses sent before the failure
+		<-e.events
+	}
+	if st := lastStatus(t, e); !strings.Contains(st.Note, "The history could not be saved") {
+		t.Errorf("status note %q: want the failed write said", st.Note)
+	}
+	if n := strings.Count(stderr.String(), "\n"); n != 1 {
+		t.Errorf("stderr %q: want the failure in one line", stderr.String())
+	}
+}
+
+func TestAProfileThatCannotBeSavedIsSaid(t *testing.T) {
+	e := testEngine(t)
+	readOnly := filepath.Join(t.TempDir(), "ro")
+	if err := os.MkdirAll(readOnly, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	err := monitor.SaveProfile(filepath.Join(readOnly, "sub", "camera-0.json"), monitor.Profile{})
+	if err == nil {
+		t.Skip("this user can write anywhere (root): no failure to report")
+	}
+	e.complain("Calibrated for now, but not saved", err)
+	if st := lastStatus(t, e); !strings.HasPrefix(st.Note, "Calibrated for now, but not saved: save profile") {
+		t.Errorf("status note %q", st.Note)
 	}
 }

@@ -28,7 +28,7 @@ func (w *watcher) update(u monitor.Update) {
 	w.last = now
 	st := gui.Status{Source: w.source}
 	if note := w.e.pause.Describe(); note != "" {
-		_ = w.e.rec.AddSpan(now.Add(-dt), dt, history.Paused, "")
+		w.e.keep(w.e.rec.AddSpan(now.Add(-dt), dt, history.Paused, ""))
 		st.Mode, st.Note = gui.ModePaused, note
 		w.e.readToday(false)
 		w.e.send(st)
@@ -43,7 +43,7 @@ func (w *watcher) update(u monitor.Update) {
 	if u.State == monitor.Calibrating {
 		posture = history.Paused
 	}
-	_ = w.e.rec.AddSpan(now.Add(-dt), dt, posture, kind)
+	w.e.keep(w.e.rec.AddSpan(now.Add(-dt), dt, posture, kind))
 	switch u.State {
 	case monitor.Upright:
 		st.Mode = gui.ModeUpright
@@ -62,13 +62,13 @@ func (w *watcher) update(u monitor.Update) {
 	}
 	w.moved = u.SetupChanged
 	if u.Alert && !u.SetupChanged {
-		_ = w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventAlert, Detail: string(u.StateKind)})
+		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventAlert, Detail: string(u.StateKind)}))
 		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), gui.ModeSlouching)
 	}
 	if ev := w.breaks.Step(u); ev.Break {
-		_ = w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventBreak})
+		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventBreak}))
 	} else if ev.Remind {
-		_ = w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventStandupReminder, Detail: ev.Exercise.Name})
+		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventStandupReminder, Detail: ev.Exercise.Name}))
 		w.alert(monitor.StandUpAlert(ev.Exercise, ev.Sitting), st.Mode)
 	}
 	w.e.readToday(false)
@@ -84,4 +84,4 @@ func (w *watcher) alert(a monitor.Alert, m gui.Mode) {
 }
 
 // flush writes what the recorder holds.
-func (w *watcher) flush() { _ = w.e.rec.Flush(contextBackground()) }
+func (w *watcher) flush() { w.e.keep(w.e.rec.Flush(contextBackground())) }

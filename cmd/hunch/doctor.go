@@ -66,14 +66,15 @@ func doctorCameras() (string, error) {
 	if len(devs) == 0 {
 		return "", fmt.Errorf("no camera found; connect a webcam, or analyse a recording with 'hunch analyze --input FILE'")
 	}
-	var found []string
-	for i := range devs {
-		if size, err := vision.CheckCamera(i); err == nil {
-			found = append(found, fmt.Sprintf("camera %d (%s)", i, size))
+	var found, paths []string
+	for _, d := range devs {
+		paths = append(paths, d.Path)
+		if size, err := vision.CheckCamera(d.Index); err == nil {
+			found = append(found, fmt.Sprintf("camera %d (%s, %s)", d.Index, d.Path, size))
 		}
 	}
 	if len(found) == 0 {
-		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(devs, ", "))
+		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(paths, ", "))
 	}
 	return strings.Join(found, ", "), nil
 }

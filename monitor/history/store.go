@@ -51,6 +51,7 @@ type Store struct {
 	loc       *time.Location
 	retention time.Duration
 	readOnly  bool
+	closed    bool
 }
 
 // Open opens the history in dir (see DefaultDataDir), creating the directory
@@ -205,12 +206,13 @@ func (s *Store) Dir() string { return s.dir }
 // Location is the zone whose days the reports use.
 func (s *Store) Location() *time.Location { return s.loc }
 
-// Close closes the database and releases the directory's lock.
+// Close closes the database and releases the directory's lock. A closed
+// store answers every later call with an error (never a panic).
 func (s *Store) Close() error {
 	var err error
-	if s.db != nil {
+	if !s.closed {
 		err = s.db.Close()
-		s.db = nil
+		s.closed = true
 	}
 	if lerr := s.lock.unlock(); err == nil {
 		err = lerr

@@ -263,3 +263,19 @@ func TestDefaultDataDir(t *testing.T) {
 		}
 	}
 }
+
+func TestAClosedStoreAnswersWithAnErrorNotAPanic(t *testing.T) {
+	s, err := Open(context.Background(), t.TempDir(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Errorf("closing twice: %v", err)
+	}
+	if _, err := s.Day(context.Background(), time.Now()); err == nil {
+		t.Error("a closed store read a day")
+	}
+}
