@@ -28,11 +28,11 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change: $$out"; exit 1; fi
 
-# Every test, inside a throwaway desktop (Xvfb, a D-Bus session, dunst) for
-# the app's end-to-end tests; then the Mat-leak checks; then a few seconds of
-# fuzzing per parser.
+# Every test under the race detector, inside a throwaway desktop (Xvfb, a
+# D-Bus session, dunst) for the app's end-to-end tests; then the Mat-leak
+# checks; then a few seconds of fuzzing per parser.
 test: deps-test fmt-check vet
-	scripts/with-desktop.sh $(GO) test $(GOFLAGS_TEST) -timeout 30m ./...
+	scripts/with-desktop.sh $(GO) test $(GOFLAGS_TEST) -race -timeout 30m ./...
 	$(GO) test $(GOFLAGS_TEST) -tags matprofile -run MatProfile ./vision/...
 	scripts/fuzz-short.sh
 

@@ -70,8 +70,9 @@ func BenchmarkWeeklyReport(b *testing.B) {
 }
 
 // TestYearOfHistory checks the benchmark's premise in plain go test: with a
-// year of minute rows a daily and a weekly report each take under 50 ms (a
-// tenth of that is typical), and it logs the database's size for the year.
+// year of minute rows the daily and weekly reports answer, and it logs the
+// database's size for the year. Their speed is the benchmarks' to measure
+// (a timed test fails on a busy machine or under the race detector).
 func TestYearOfHistory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("writes a year of minute rows")
@@ -84,18 +85,9 @@ func TestYearOfHistory(t *testing.T) {
 		func() error { _, err := s.Day(ctx, benchLast.AddDate(0, 0, -100)); return err },
 		func() error { _, err := s.Week(ctx, benchLast.AddDate(0, 0, -100)); return err },
 	} {
-		best := time.Hour
-		for i := 0; i < 5; i++ {
-			start := time.Now()
-			if err := f(); err != nil {
-				t.Fatal(err)
-			}
-			best = min(best, time.Since(start))
+		if err := f(); err != nil {
+			t.Fatal(err)
 		}
-		if best > 50*time.Millisecond {
-			t.Errorf("a report took %v with a year of minutes, want < 50 ms", best)
-		}
-		t.Logf("report: %v", best)
 	}
 	s.Close() // checkpoints the WAL
 	fi, err := os.Stat(filepath.Join(dir, DBName))

@@ -210,7 +210,7 @@ func (s *Store) Location() *time.Location { return s.loc }
 // store answers every later call with an error (never a panic).
 func (s *Store) Close() error {
 	var err error
-	if !s.closed {
+	if !s.closed && s.db != nil {
 		err = s.db.Close()
 		s.closed = true
 	}
