@@ -24,7 +24,7 @@ type Prefs struct {
 
 // DefaultPrefs are Hunch's settings out of the box.
 func DefaultPrefs() Prefs {
-	return Prefs{Sensitivity: monitor.Medium, Onset: 20 * time.Second, FPS: 2, Notify: true, Sound: false,
+	return Prefs{Sensitivity: monitor.Medium, Onset: monitor.DefaultSettings().Onset, FPS: monitor.DefaultRate, Notify: true, Sound: false,
 		BreakInterval: 50 * time.Minute}
 }
 

@@ -23,14 +23,23 @@ type SamplingPolicy struct {
 	BusyFor time.Duration
 }
 
-// DefaultSamplingPolicy analyses 2 frames a second, 1 after 30 s sitting
-// steadily upright, 0.5 after a minute away, and 4 for 10 s after a change.
-func DefaultSamplingPolicy() SamplingPolicy {
+// DefaultRate is how many frames a second Hunch analyses while the user is
+// at the desk, unless they choose another rate: the one definition of it.
+const DefaultRate = 2.0
+
+// DefaultSamplingPolicy is SamplingPolicyAt(DefaultRate).
+func DefaultSamplingPolicy() SamplingPolicy { return SamplingPolicyAt(DefaultRate) }
+
+// SamplingPolicyAt keeps to the user's chosen rate: that rate at the desk,
+// half of it after 30 s sitting steadily upright, a quarter after a minute
+// away, and twice it for 10 s after a change. A user who chose 0.5 frames a
+// second is never looked at more steadily than they asked.
+func SamplingPolicyAt(rate float64) SamplingPolicy {
 	return SamplingPolicy{
-		Default: 2,
-		Steady:  1, SteadyAfter: 30 * time.Second,
-		Away: 0.5, AwayAfter: time.Minute,
-		Busy: 4, BusyFor: 10 * time.Second,
+		Default: rate,
+		Steady:  rate / 2, SteadyAfter: 30 * time.Second,
+		Away: rate / 4, AwayAfter: time.Minute,
+		Busy: 2 * rate, BusyFor: 10 * time.Second,
 	}
 }
 

@@ -108,3 +108,13 @@ func TestASamplingPolicyRefusesRatesThatAreNotPositive(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestTheSamplingKeepsToTheUsersChosenRate(t *testing.T) {
+	p := SamplingPolicyAt(0.5)
+	if p.Default != 0.5 || p.Steady > 0.5 || p.Away > 0.5 || p.Busy <= 0.5 {
+		t.Errorf("at a chosen 0.5 frames a second: %+v; steady and away must not look more often than chosen", p)
+	}
+	if d := DefaultSamplingPolicy(); d.Default != DefaultRate || d.Steady != 1 || d.Away != 0.5 || d.Busy != 4 {
+		t.Errorf("the default policy changed: %+v", d)
+	}
+}

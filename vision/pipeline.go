@@ -56,11 +56,16 @@ type Config struct {
 	OnCameraStatus func(CameraStatus)
 }
 
-// DefaultConfig is camera 0 at 2 analysed frames a second with BlazeFace and
-// segmentation refreshed at least every 16th frame.
+// DefaultConfig is camera 0 at the monitor's default rate with BlazeFace and
+// segmentation refreshed at least every defaultSegmentEvery analysed frames.
 func DefaultConfig() Config {
-	return Config{FPS: 2, Detector: DetectorBlazeFace, SegmentEvery: 16}
+	return Config{FPS: monitor.DefaultRate, Detector: DetectorBlazeFace, SegmentEvery: defaultSegmentEvery}
 }
+
+// defaultSegmentEvery refreshes the person segmentation at least every 16
+// analysed frames (8 s at 2 frames a second); the pipeline also runs it when
+// the face moved. The shoulders move slowly, and this keeps its cost low.
+const defaultSegmentEvery = 16
 
 // Timing summarises detection and analysis time per frame, decoding excluded.
 type Timing struct {

@@ -38,7 +38,7 @@ func (f *analyzeFlags) flagSet() *commandFlags {
 	fs.StringVar(&f.profile, "profile", "", "use a saved calibration `file` instead of calibrating")
 	fs.StringVar(&f.slouch, "slouch-sample", "", "take your own slouch from this stretch of the input, in seconds (`START-END`, e.g. 6-10)")
 	fs.StringVar(&f.sensitivity, "sensitivity", "medium", "how strict: low, medium or high")
-	fs.DurationVar(&f.onset, "onset", 20*time.Second, "how long a slouch lasts before it alerts")
+	fs.DurationVar(&f.onset, "onset", monitor.DefaultSettings().Onset, "how long a slouch lasts before it alerts")
 	fs.BoolVar(&f.json, "json", false, "print one JSON object per analysed frame, then a summary")
 	fs.BoolVar(&f.record, "record", false, "record the analysis into the posture history, as if watched live")
 	fs.StringVar(&f.start, "start", "", "with --record: when the recording began (RFC 3339; default: now minus its length)")

@@ -447,7 +447,7 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}
 		pol := monitor.DefaultSamplingPolicy()
 		if prefs.FPS > 0 {
-			pol.Default = prefs.FPS
+			pol = monitor.SamplingPolicyAt(prefs.FPS)
 		}
 		_, err := monitor.Watch{Baseline: b, Settings: set, Sampling: &pol}.Run(run, p, w.update)
 		cancel()

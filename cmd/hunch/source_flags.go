@@ -5,13 +5,12 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/vision"
 )
 
-// defaultSegmentEvery refreshes the person segmentation at least every 16
-// analysed frames (8 s at 2 frames a second); the pipeline also runs it when
-// the face moved. The shoulders move slowly, and this keeps its cost low.
-const defaultSegmentEvery = 16
+// defaultSegmentEvery is the pipeline's own default (vision.DefaultConfig).
+var defaultSegmentEvery = vision.DefaultConfig().SegmentEvery
 
 // sourceFlags are the flags that choose and tune what Hunch watches.
 type sourceFlags struct {
@@ -27,7 +26,7 @@ type sourceFlags struct {
 func (s *sourceFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.input, "input", "", "a video `file` or image-sequence pattern (frames/%04d.jpg) to analyse")
 	fs.IntVar(&s.camera, "camera", -1, "the camera `index` to watch (0 is the first)")
-	fs.Float64Var(&s.fps, "fps", 2, "analysed frames per second of input time (0: every frame)")
+	fs.Float64Var(&s.fps, "fps", monitor.DefaultRate, "analysed frames per second of input time (0: every frame)")
 	fs.BoolVar(&s.realtime, "realtime", false, "read a file at its own frame rate, as a camera delivers it")
 	fs.StringVar(&s.detector, "detector", "blazeface", "face detector: blazeface or cascade")
 	fs.StringVar(&s.debugFrames, "debug-frames", "", "write every analysed frame, with what was seen drawn on it, to this `folder` (nothing is written otherwise)")
