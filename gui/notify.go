@@ -36,9 +36,10 @@ func NewDesktopNotifier(cacheDir string) (DesktopNotifier, error) {
 	return DesktopNotifier{IconPath: path}, nil
 }
 
-// Notify shows the alert; with sound, a short soft beep follows.
+// Notify shows the alert; with sound, a short soft beep follows. It may be
+// called from several goroutines: it only reads beeep's settings, which
+// NewDesktopNotifier wrote once before any alert.
 func (n DesktopNotifier) Notify(a monitor.Alert, sound bool) error {
-	beeep.AppName = "Hunch"
 	if err := beeep.Notify(a.Title, a.Body, n.IconPath); err != nil {
 		return fmt.Errorf("desktop notification: %w", err)
 	}

@@ -75,11 +75,16 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 			if !yes {
 				return
 			}
-			if err := u.in.DeleteHistory(); err != nil {
-				dialog.ShowError(err, w)
-				return
-			}
-			dialog.ShowInformation("History deleted", "All recorded history was deleted.", w)
+			u.async(func() { // erasing and compacting the database takes a while: not on Fyne's goroutine
+				err := u.in.DeleteHistory()
+				fyne.Do(func() {
+					if err != nil {
+						dialog.ShowError(err, w)
+						return
+					}
+					dialog.ShowInformation("History deleted", "All recorded history was deleted.", w)
+				})
+			})
 		}, w)
 	})
 	del.Importance = widget.DangerImportance

@@ -58,9 +58,10 @@ func newStatusWindow(u *UI) *statusWindow {
 	calibrate := widget.NewButtonWithIcon("Calibrate…", theme.ViewRefreshIcon(), func() { u.StartCalibration() })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentIcon(), func() { u.ShowReport() })
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.ShowSettings() })
+	quit := widget.NewButton("Quit", func() { u.in.Quit() })
 
 	top := container.NewBorder(nil, nil, s.icon, nil, container.NewVBox(s.headline, s.today))
-	buttons := container.NewHBox(s.demo, s.pause, s.resume, calibrate, report, layout.NewSpacer(), settings)
+	buttons := container.NewHBox(s.demo, s.pause, s.resume, calibrate, report, layout.NewSpacer(), settings, quit)
 	s.w.SetContent(container.NewPadded(container.NewVBox(top, s.advice, s.note, layout.NewSpacer(), s.source, buttons)))
 	s.w.Resize(fyne.NewSize(500, 260))
 	s.w.SetCloseIntercept(func() {

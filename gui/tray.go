@@ -8,7 +8,7 @@ import (
 )
 
 // trayMenu is the tray's menu: the state and today's upright %, pausing,
-// calibration, the report, the settings and Quit (Fyne adds Quit itself).
+// calibration, the report, the settings and Quit.
 func (u *UI) trayMenu() *fyne.Menu {
 	state := fyne.NewMenuItem(u.status.Headline(), func() { u.ShowStatus() })
 	today := fyne.NewMenuItem(u.status.Today(), func() { u.ShowReport() })
@@ -19,9 +19,19 @@ func (u *UI) trayMenu() *fyne.Menu {
 		fyne.NewMenuItem("Today's report…", func() { u.ShowReport() }),
 		fyne.NewMenuItem("Settings…", func() { u.ShowSettings() }),
 		fyne.NewMenuItem("Show status window", func() { u.ShowStatus() }),
+		fyne.NewMenuItemSeparator(),
+		quitItem(u),
 	)
 	m := fyne.NewMenu("Hunch", items...)
 	return m
+}
+
+// quitItem ends Hunch through the app (which writes the history out first);
+// marked as the menu's Quit, so Fyne adds no second one of its own.
+func quitItem(u *UI) *fyne.MenuItem {
+	q := fyne.NewMenuItem("Quit Hunch", func() { u.in.Quit() })
+	q.IsQuit = true
+	return q
 }
 
 // pauseItems are Snooze, Pause for 15 min / 1 h / until tomorrow and Resume.

@@ -31,7 +31,8 @@ type UI struct {
 	in       Intents
 	reports  Reports
 	notifier Notifier
-	// async runs the notifier off Fyne's goroutine (synchronously in tests).
+	// async runs slow work (notifications, erasing the history) off Fyne's
+	// goroutine (synchronously in tests).
 	async func(func())
 
 	status   Status

@@ -40,7 +40,7 @@ func TestPausingFromTheTrayMenuForwardsTheIntent(t *testing.T) {
 	for _, it := range m.Items {
 		labels = append(labels, it.Label)
 	}
-	want := "Sitting upright|Today: 90% upright||Snooze alerts for 30 min|Pause for 15 min|Pause for 1 h|Pause until tomorrow|Resume||Calibrate…|Today's report…|Settings…|Show status window"
+	want := "Sitting upright|Today: 90% upright||Snooze alerts for 30 min|Pause for 15 min|Pause for 1 h|Pause until tomorrow|Resume||Calibrate…|Today's report…|Settings…|Show status window||Quit Hunch"
 	if got := strings.Join(labels, "|"); got != want {
 		t.Errorf("tray menu\n got %s\nwant %s", got, want)
 	}
@@ -180,3 +180,25 @@ func TestTheCameraIsChosenByName(t *testing.T) {
 		t.Errorf("picking the USB webcam chose %v, want camera 2", picked)
 	}
 }
+
+func TestQuitIsInTheTrayMenuAndTheStatusWindow(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	m := u.trayMenu()
+	last := m.Items[len(m.Items)-1]
+	if last.Label != "Quit Hunch" || !last.IsQuit {
+		t.Fatalf("the tray menu ends with %q (quit %v), want Quit Hunch", last.Label, last.IsQuit)
+	}
+	last.Action()
+	if in.last() != "quit" {
+		t.Errorf("Quit Hunch forwarded %v", in.calls)
+	}
+	if b := findButton(u.win.w.Content(), "Quit"); b == nil {
+		t.Fatal("the status window has no Quit button")
+	} else {
+		test.Tap(b)
+		if in.last() != "quit" {
+			t.Errorf("the Quit button forwarded %v", in.calls)
+		}
+	}
+}
+

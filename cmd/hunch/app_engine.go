@@ -153,15 +153,26 @@ func (e *engine) StartDemo() { e.request(func() { e.wantDemo = true }) }
 func (e *engine) Quit()      { e.app.Quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
+// The autostart file is written on a goroutine of its own: this is called
+// from the GUI, which must not wait for a disk.
 func (e *engine) ApplySettings(p gui.Prefs) {
 	p = p.Sane()
-	if path, err := gui.AutostartPath(); err == nil {
-		exe, _ := os.Executable()
-		if err := gui.SetAutostart(path, exe, p.StartAtLogin); err != nil {
-			fmt.Fprintln(e.stderr, "hunch:", err)
-		}
-	}
+	go e.setAutostart(p.StartAtLogin)
 	e.request(func() { e.prefs = p })
+}
+
+// setAutostart writes or removes the autostart entry, saying when it cannot.
+func (e *engine) setAutostart(on bool) {
+	path, err := gui.AutostartPath()
+	if err != nil {
+		e.complain("Start at login is not set", err)
+		return
+	}
+	exe, err := os.Executable()
+	if err == nil {
+		err = gui.SetAutostart(path, exe, on)
+	}
+	e.complain("Start at login is not set", err)
 }
 
 // DeleteHistory writes out what the recorder holds, then erases the whole
