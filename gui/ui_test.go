@@ -201,4 +201,3 @@ func TestQuitIsInTheTrayMenuAndTheStatusWindow(t *testing.T) {
 		}
 	}
 }
-
