@@ -88,23 +88,33 @@ func (x Export) WriteJSON(w io.Writer) error {
 	return enc.Encode(x)
 }
 
+// SlouchKinds are the kinds of slouch the app books, in the CSV's column
+// order (see monitor.SlouchKind); "unknown" holds slouches booked without one.
+var SlouchKinds = []string{"leaning_in", "slumped", "hunched", "tilted", "out_of_frame", "unknown"}
+
 // WriteCSV writes the export as one table in time order, a row per record:
 // "day" rows for days known only by their summary, "minute" rows, and
-// "event" rows. The columns are record, start_utc, start_local, length_s,
-// monitored_s, upright_s, slouched_s, one slouched_<kind>_s per kind, away_s,
-// paused_s, alerts, event, detail.
+// "event" rows. The columns are always record, start_utc, start_local,
+// length_s, monitored_s, upright_s, slouched_s, one slouched_<kind>_s per kind
+// of SlouchKinds (then any other kind older data holds), away_s, paused_s,
+// alerts, event, detail: the same columns whatever the data.
 func (x Export) WriteCSV(w io.Writer) error {
-	kindSet := map[string]bool{}
+	ks := append([]string(nil), SlouchKinds...)
+	known := map[string]bool{}
+	for _, k := range ks {
+		known[k] = true
+	}
+	var extra []string
 	for _, d := range x.Days {
 		for k := range d.SlouchedByKindS {
-			kindSet[k] = true
+			if !known[k] {
+				known[k] = true
+				extra = append(extra, k)
+			}
 		}
 	}
-	var ks []string
-	for k := range kindSet {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
+	sort.Strings(extra)
+	ks = append(ks, extra...)
 	loc := x.loc
 	if loc == nil {
 		var err error

@@ -303,12 +303,14 @@ func TestExportCSVAndJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	kinds := "slouched_leaning_in_s|slouched_slumped_s|slouched_hunched_s|slouched_tilted_s|slouched_out_of_frame_s|slouched_unknown_s"
+	row := func(s string) []string { return strings.Split(s, "|") }
 	want := [][]string{
-		{"record", "start_utc", "start_local", "length_s", "monitored_s", "upright_s", "slouched_s", "slouched_hunched_s", "slouched_leaning_in_s", "away_s", "paused_s", "alerts", "event", "detail"},
-		{"day", "2026-01-05T00:00:00Z", "2026-01-05T00:00:00Z", "86400", "180", "120", "60", "60", "0", "0", "0", "0", "", ""},
-		{"minute", "2026-05-19T09:00:00Z", "2026-05-19T09:00:00Z", "60", "60", "60", "0", "0", "0", "0", "0", "0", "", ""},
-		{"minute", "2026-05-19T09:01:00Z", "2026-05-19T09:01:00Z", "60", "65", "0", "5", "0", "5", "60", "0", "0", "", ""},
-		{"event", "2026-05-19T09:01:30Z", "2026-05-19T09:01:30Z", "", "", "", "", "", "", "", "", "", "alert", "leaning_in, long"},
+		row("record|start_utc|start_local|length_s|monitored_s|upright_s|slouched_s|" + kinds + "|away_s|paused_s|alerts|event|detail"),
+		row("day|2026-01-05T00:00:00Z|2026-01-05T00:00:00Z|86400|180|120|60|0|0|60|0|0|0|0|0|0||"),
+		row("minute|2026-05-19T09:00:00Z|2026-05-19T09:00:00Z|60|60|60|0|0|0|0|0|0|0|0|0|0||"),
+		row("minute|2026-05-19T09:01:00Z|2026-05-19T09:01:00Z|60|65|0|5|5|0|0|0|0|0|60|0|0||"),
+		row("event|2026-05-19T09:01:30Z|2026-05-19T09:01:30Z||||||||||||||alert|leaning_in, long"),
 	}
 	if len(rows) != len(want) {
 		t.Fatalf("csv rows:\n%v", rows)
@@ -341,5 +343,28 @@ func TestParseDay(t *testing.T) {
 	}
 	if _, err := ParseDay("30/03/2026", now, loc); err == nil {
 		t.Error("want an error for 30/03/2026")
+	}
+}
+
+func TestTheCSVHasTheSameColumnsWhateverTheData(t *testing.T) {
+	header := func(pic string) string {
+		clk := &clock{time.Date(2026, 5, 20, 10, 0, 0, 0, time.UTC)}
+		s := mustOpen(t, t.TempDir(), Options{Location: time.UTC, Now: clk.Now})
+		defer s.Close()
+		day := time.Date(2026, 5, 19, 0, 0, 0, 0, time.UTC)
+		minutesOf(t, s, day, pic)
+		x, err := s.Export(ctx, day, day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := x.WriteCSV(&buf); err != nil {
+			t.Fatal(err)
+		}
+		first, _ := buf.ReadString('\n')
+		return first
+	}
+	if upright, slouched := header("uuu"), header("uss"); upright != slouched {
+		t.Errorf("a day without slouching has other columns:\n%s%s", upright, slouched)
 	}
 }
