@@ -43,6 +43,8 @@ type reportWindow struct {
 	prev    *widget.Button
 	next    *widget.Button
 	body    *fyne.Container
+	csv     *widget.Button
+	png     *widget.Button
 	current history.DayReport
 	shown   bool
 }
@@ -78,11 +80,11 @@ func newReportWindow(u *UI, now func() time.Time) *reportWindow {
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	r.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { r.show(r.day.AddDate(0, 0, -1)) })
 	r.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.show(r.day.AddDate(0, 0, 1)) })
-	csv := widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { r.save("csv", r.exportCSV) })
-	pngBtn := widget.NewButtonWithIcon("Export PNG…", theme.MediaPhotoIcon(), func() { r.save("png", r.exportPNG) })
+	r.csv = widget.NewButtonWithIcon("Export CSV…", theme.DownloadIcon(), func() { r.save("csv", r.exportCSV) })
+	r.png = widget.NewButtonWithIcon("Export PNG…", theme.MediaPhotoIcon(), func() { r.save("png", r.exportPNG) })
 	r.body = container.NewVBox()
 	top := container.NewBorder(nil, nil, r.prev, r.next, r.title)
-	bottom := container.NewHBox(layout.NewSpacer(), csv, pngBtn)
+	bottom := container.NewHBox(layout.NewSpacer(), r.csv, r.png)
 	r.w.SetContent(container.NewBorder(top, bottom, nil, nil, container.NewVScroll(r.body)))
 	r.w.Resize(fyne.NewSize(740, 720))
 	r.w.SetCloseIntercept(func() { r.shown = false; r.w.Hide() })
@@ -106,6 +108,8 @@ func (r *reportWindow) load(t time.Time) {
 		r.next.Enable()
 	}
 	r.body.RemoveAll()
+	r.csv.Disable()
+	r.png.Disable()
 	if r.u.reports == nil {
 		r.body.Add(widget.NewLabel("No history yet: Hunch records once it is calibrated."))
 		return
@@ -117,15 +121,26 @@ func (r *reportWindow) load(t time.Time) {
 		return
 	}
 	r.current = day
+	if recorded(day) {
+		r.csv.Enable()
+		r.png.Enable()
+	}
 	week, err := r.u.reports.Week(ctx, r.day)
 	for _, part := range reportParts(day, week, err) {
 		r.body.Add(part)
 	}
 }
 
-// reportParts are the day's figures, its chart and, when read, its week.
+// recorded says whether Hunch watched (or was paused) at all that day.
+func recorded(d history.DayReport) bool { return d.MonitoredS > 0 || d.PausedS > 0 }
+
+// reportParts are the day's figures, its chart and, when read, its week; a
+// day with nothing recorded says so instead of showing a perfect day.
 func reportParts(day history.DayReport, week history.WeekReport, weekErr error) []fyne.CanvasObject {
-	parts := []fyne.CanvasObject{daySummary(day), dayChart(day)}
+	parts := []fyne.CanvasObject{widget.NewLabel("Nothing was recorded this day: Hunch was not watching.")}
+	if recorded(day) {
+		parts = []fyne.CanvasObject{daySummary(day), dayChart(day)}
+	}
 	if weekErr == nil {
 		parts = append(parts, weekRow(week))
 	}
@@ -147,7 +162,7 @@ func secs(s float64) time.Duration { return time.Duration(s * float64(time.Secon
 func daySummary(d history.DayReport) fyne.CanvasObject {
 	score, pct := "–", "–"
 	if d.Score != nil {
-		score = fmt.Sprint(*d.Score)
+		score = fmt.Sprintf("%d/100", *d.Score)
 	}
 	if d.UprightPct != nil {
 		pct = fmt.Sprintf("%.0f%%", *d.UprightPct)

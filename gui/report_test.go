@@ -5,10 +5,12 @@ import (
 	"context"
 	"image/color"
 	"image/png"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/hunch-posture/hunch/monitor/history"
 )
@@ -86,5 +88,29 @@ func TestTheReportExportsAPictureOfItself(t *testing.T) {
 	}
 	if len(colours) < 20 {
 		t.Errorf("the exported picture has %d colours: blank", len(colours))
+	}
+}
+
+func TestADayWithNothingRecordedSaysSoAndHasNothingToExport(t *testing.T) {
+	s := storeWithDays(t)
+	u, _ := newUI(t, s, nil)
+	u.report = newReportWindow(u, func() time.Time { return march14 })
+	r := u.report
+	r.show(march14.AddDate(0, 0, -2)) // the 12th: nothing recorded
+	text := ""
+	for _, o := range test.LaidOutObjects(r.body) {
+		if l, ok := o.(*widget.Label); ok {
+			text += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(text, "Nothing was recorded") || strings.Contains(text, "No slouching recorded") {
+		t.Errorf("an empty day reads:\n%s", text)
+	}
+	if !r.csv.Disabled() || !r.png.Disabled() {
+		t.Error("an empty day can be exported")
+	}
+	r.show(march14)
+	if r.csv.Disabled() || r.png.Disabled() {
+		t.Error("a recorded day cannot be exported")
 	}
 }
