@@ -72,7 +72,7 @@ func neckGap(o Observation, f Face, g faceGeometry, b Baseline) (gap, tilt float
 		chin, height := s.Face.Y+s.Face.H, s.Face.H
 		return (s.Shoulders.MidY() - chin) / height / b.SilhouetteNeckGap, 0
 	}
-	if o.Shoulders.Found() && b.NeckGap > 0.05 {
+	if o.Shoulders.Found() && b.NeckGap > 0.05 && bodyOf(o, f) {
 		return (o.Shoulders.MidY() - g.chinY) / g.height / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt
 	}
 	return 0, 0
@@ -96,7 +96,7 @@ func personPresent(o Observation, face *Rect) bool {
 // from the classical line when found (it is of this frame), else the
 // silhouette's.
 func shoulderRaise(o Observation, f Face, g faceGeometry, b Baseline) float64 {
-	if o.Shoulders.Found() && b.ShoulderToEyes > 0 {
+	if o.Shoulders.Found() && b.ShoulderToEyes > 0 && bodyOf(o, f) {
 		if d := g.shoulderToEyes(o.Shoulders); d > 0 {
 			return 1 - d/b.ShoulderToEyes
 		}

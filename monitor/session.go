@@ -108,18 +108,15 @@ func (s *Session) Baseline() Baseline { return s.classifier.Baseline }
 // pickUser chooses, among the faces seen, the one nearest where the user
 // was last seen (or calibrated) and closest to their size.
 func (s *Session) pickUser(faces []Face) *Face {
-	b := s.classifier.Baseline
-	ref, size := b.Center, b.FaceSize
+	ref := s.classifier.Baseline.Face
 	if s.lastFace != nil {
-		ref, size = s.lastFace.Box.Center(), math.Sqrt(s.lastFace.Box.Area())
+		ref = s.lastFace.Box
 	}
 	var best *Face
 	bestCost := math.Inf(1)
 	for i := range faces {
-		f := &faces[i]
-		cost := dist(f.Box.Center(), ref)/b.FaceHeight + 2*math.Abs(math.Log(math.Sqrt(f.Box.Area())/size))
-		if cost < bestCost {
-			best, bestCost = f, cost
+		if cost := UserCost(faces[i], ref); cost < bestCost {
+			best, bestCost = &faces[i], cost
 		}
 	}
 	return best

@@ -139,3 +139,27 @@ func TestAFaceOutOfThePictureStaysOutOfFrameWhateverTheMaskAge(t *testing.T) {
 		}
 	}
 }
+
+func TestTheUsersFaceIsChosenByOneRuleAndTheBodyIsMeasuredUnderIt(t *testing.T) {
+	faces := []Face{
+		{Box: Rect{X: 400, Y: 50, W: 150, H: 150}, Score: 0.99},
+		{Box: Rect{X: 100, Y: 100, W: 100, H: 100}, Score: 0.7},
+	}
+	OrderByUser(faces, Rect{X: 110, Y: 90, W: 100, H: 100})
+	if faces[0].Score != 0.7 {
+		t.Errorf("the face where the user was should come first: %+v", faces)
+	}
+	b := calibrated(t)
+	o := pose{neck: 0.5}.observe(0)
+	user := o.Faces[0]
+	someone := Face{Box: Rect{X: 20, Y: 40, W: 120, H: 120}, Score: 0.95}
+	o.Faces = []Face{someone, user} // the body was measured under the other face
+	s := NewSession(b, DefaultSettings(), 0)
+	picked := s.pickUser(o.Faces)
+	if picked.Box != user.Box {
+		t.Fatalf("picked %+v, want the user where they were calibrated", picked.Box)
+	}
+	if ft := Measure(o, picked, b); ft.NeckGap != 0 || ft.ShoulderRaise != 0 {
+		t.Errorf("neck gap %.2f, shoulder raise %.2f measured under another person's face; want no body evidence", ft.NeckGap, ft.ShoulderRaise)
+	}
+}

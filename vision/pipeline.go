@@ -278,7 +278,7 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		return obs, fmt.Errorf("detect faces: %w", err)
 	}
 	if focus != nil {
-		orderByNearness(faces, *focus)
+		monitor.OrderByUser(faces, *focus)
 	}
 	obs.Faces = faces
 
@@ -343,19 +343,6 @@ func (p *Pipeline) scene(grey gocv.Mat) monitor.Scene {
 		}
 	}
 	return s
-}
-
-// orderByNearness sorts faces by the distance of their centre to the focus,
-// in focus widths, with larger faces first among equals.
-func orderByNearness(faces []monitor.Face, focus monitor.Rect) {
-	fc := focus.Center()
-	size := math.Max(focus.W, 1)
-	dist := func(f monitor.Face) float64 {
-		c := f.Box.Center()
-		d := math.Hypot(c.X-fc.X, c.Y-fc.Y) / size
-		return d + math.Abs(math.Log(math.Max(f.Box.W, 1)/size))
-	}
-	sort.SliceStable(faces, func(i, j int) bool { return dist(faces[i]) < dist(faces[j]) })
 }
 
 // timingWindow is how many recent frames Timing's median covers.

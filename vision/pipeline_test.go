@@ -115,13 +115,3 @@ func TestClassicalShouldersAgainstTheSilhouette(t *testing.T) {
 	}
 }
 
-func TestFocusOrdersFacesByNearness(t *testing.T) {
-	faces := []monitor.Face{
-		{Box: monitor.Rect{X: 400, Y: 50, W: 150, H: 150}, Score: 0.99},
-		{Box: monitor.Rect{X: 100, Y: 100, W: 100, H: 100}, Score: 0.7},
-	}
-	orderByNearness(faces, monitor.Rect{X: 110, Y: 90, W: 100, H: 100})
-	if faces[0].Score != 0.7 {
-		t.Errorf("the face at the calibrated position should come first: %+v", faces)
-	}
-}
