@@ -114,4 +114,3 @@ func TestClassicalShouldersAgainstTheSilhouette(t *testing.T) {
 		t.Errorf("classical shoulders %.1f px from the silhouette's on average, want at most 30", mad)
 	}
 }
-
