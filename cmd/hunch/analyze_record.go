@@ -31,16 +31,10 @@ func openRecording(ctx context.Context, dataDir string, start time.Time) (*recor
 	return &recording{store: s, rec: history.NewRecorder(s), start: start}, nil
 }
 
-// update books one frame's span and its alert.
+// update books one frame's span, in input time from the recording's start,
+// and its alert.
 func (r *recording) update(u monitor.Update) {
-	if u.Posture == monitor.Calibrating {
-		return
-	}
-	at := r.start.Add(u.At)
-	r.keep(r.rec.AddSpan(at.Add(-u.Span), u.Span, string(u.State), string(u.StateKind)))
-	if u.Alert {
-		r.keep(r.rec.AddEvent(history.Event{At: at, Kind: history.EventAlert, Detail: string(u.StateKind)}))
-	}
+	r.keep(r.rec.Book(r.start.Add(u.At), u.Span, string(u.State), string(u.StateKind), u.Alert))
 }
 
 func (r *recording) keep(err error) {

@@ -39,11 +39,7 @@ func (w *watcher) update(u monitor.Update) {
 		w.e.send(st)
 		return
 	}
-	posture, kind := string(u.State), string(u.StateKind)
-	if u.State == monitor.Calibrating {
-		posture = history.Paused
-	}
-	w.e.keep(w.e.rec.AddSpan(now.Add(-dt), dt, posture, kind))
+	w.e.keep(w.e.rec.Book(now, dt, string(u.State), string(u.StateKind), u.Alert && !u.SetupChanged))
 	switch u.State {
 	case monitor.Upright:
 		st.Mode = gui.ModeUpright
@@ -62,7 +58,6 @@ func (w *watcher) update(u monitor.Update) {
 	}
 	w.moved = u.SetupChanged
 	if u.Alert && !u.SetupChanged {
-		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventAlert, Detail: string(u.StateKind)}))
 		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), gui.ModeSlouching)
 	}
 	if ev := w.breaks.Step(u); ev.Break {

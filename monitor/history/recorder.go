@@ -98,6 +98,20 @@ func (r *Recorder) AddEvent(e Event) error {
 	return r.advance(k)
 }
 
+// Book records one analysed frame, the one way the app and 'analyze
+// --record' both book: the span of time it accounts for, ending at end,
+// booked to state ("calibrating" is booked as paused: nobody was judged),
+// and, when it alerted, the alert with its kind.
+func (r *Recorder) Book(end time.Time, span time.Duration, state, kind string, alert bool) error {
+	if err := r.AddSpan(end.Add(-span), span, state, kind); err != nil {
+		return err
+	}
+	if alert {
+		return r.AddEvent(Event{At: end, Kind: EventAlert, Detail: kind})
+	}
+	return nil
+}
+
 // minute returns the pending aggregate of minute k, creating it.
 func (r *Recorder) minute(k int64) *Minute {
 	m := r.pending[k]

@@ -160,3 +160,26 @@ func TestUnknownPostureIsRefused(t *testing.T) {
 		t.Fatal("want an error for an unknown posture")
 	}
 }
+
+func TestABookedFrameIsItsSpanAndItsAlertAndCalibrationIsPaused(t *testing.T) {
+	s := mustOpen(t, t.TempDir(), Options{Location: time.UTC})
+	defer s.Close()
+	rec := NewRecorder(s)
+	start := time.Date(2026, 5, 19, 9, 0, 0, 0, time.UTC)
+	if err := rec.Book(start.Add(10*time.Second), 10*time.Second, "calibrating", "", false); err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Book(start.Add(40*time.Second), 30*time.Second, Slouched, "leaning_in", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := rec.Close(); err != nil {
+		t.Fatal(err)
+	}
+	d, err := s.Day(ctx, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.PausedS != 10 || d.SlouchedS != 30 || d.Alerts != 1 || d.SlouchedByKindS["leaning_in"] != 30 {
+		t.Errorf("booked: paused %v s, slouched %v s (%v), %d alerts; want 10 s paused (calibration), 30 s leaning in, 1 alert", d.PausedS, d.SlouchedS, d.SlouchedByKindS, d.Alerts)
+	}
+}
