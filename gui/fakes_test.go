@@ -28,6 +28,7 @@ func (i *intents) PauseUntilTomorrow() { i.calls = append(i.calls, "pause until 
 func (i *intents) Resume()             { i.calls = append(i.calls, "resume") }
 func (i *intents) StartCalibration()   { i.calls = append(i.calls, "calibrate") }
 func (i *intents) CancelCalibration()  { i.calls = append(i.calls, "cancel calibration") }
+func (i *intents) EndSnooze()          { i.calls = append(i.calls, "end snooze") }
 func (i *intents) SampleSlouch(record bool) {
 	i.calls = append(i.calls, fmt.Sprintf("sample slouch %v", record))
 }

@@ -52,6 +52,17 @@ type Status struct {
 	Source string
 	// OfferDemo shows a button that starts the demo (no camera was found).
 	OfferDemo bool
+	// SnoozedUntil is when held-back alerts come back (zero: not snoozed).
+	SnoozedUntil time.Time
+}
+
+// Snoozed says, in words, until when alerts are held back ("" when they
+// are not).
+func (s Status) Snoozed() string {
+	if s.SnoozedUntil.IsZero() {
+		return ""
+	}
+	return "Alerts snoozed until " + s.SnoozedUntil.Format("15:04")
 }
 
 // Headline is the state in a few words: "Sitting upright", "Leaning
@@ -66,7 +77,7 @@ func (s Status) Headline() string {
 // shown is what of a status the user sees: two statuses that show the same
 // need no repaint.
 func (s Status) shown() [5]string {
-	return [5]string{s.Mode.String(), s.Headline(), s.Today(), s.Note, s.Source + fmt.Sprint(s.OfferDemo)}
+	return [5]string{s.Mode.String(), s.Headline(), s.Today(), s.Note + s.Snoozed(), s.Source + fmt.Sprint(s.OfferDemo)}
 }
 
 // Today is today's upright share as the menu says it.
@@ -84,8 +95,10 @@ type Intents interface {
 	PauseFor(d time.Duration)
 	PauseUntilTomorrow()
 	Resume()
-	// SnoozeFor keeps watching but holds back alerts for d (a call, a talk).
+	// SnoozeFor keeps watching but holds back alerts for d (a call, a talk);
+	// EndSnooze lets them through again at once.
 	SnoozeFor(d time.Duration)
+	EndSnooze()
 	// StartCalibration asks for a new calibration (the screen is shown by the GUI).
 	StartCalibration()
 	// CancelCalibration leaves the calibration screen without a new profile.

@@ -22,6 +22,8 @@ type statusWindow struct {
 	pause    *widget.Button
 	resume   *widget.Button
 	demo     *widget.Button
+	snoozed  *widget.Label
+	unsnooze *widget.Button
 	shown    bool
 }
 
@@ -55,6 +57,10 @@ func newStatusWindow(u *UI) *statusWindow {
 	s.demo = widget.NewButtonWithIcon("Watch the demo", theme.MediaPlayIcon(), func() { u.in.StartDemo() })
 	s.demo.Importance = widget.HighImportance
 	s.demo.Hide()
+	s.snoozed = widget.NewLabel("")
+	s.snoozed.Hide()
+	s.unsnooze = widget.NewButton("End snooze", func() { u.in.EndSnooze() })
+	s.unsnooze.Hide()
 	calibrate := widget.NewButtonWithIcon("Calibrate…", theme.ViewRefreshIcon(), func() { u.StartCalibration() })
 	report := widget.NewButtonWithIcon("Report…", theme.DocumentIcon(), func() { u.ShowReport() })
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), func() { u.ShowSettings() })
@@ -62,7 +68,7 @@ func newStatusWindow(u *UI) *statusWindow {
 
 	top := container.NewBorder(nil, nil, s.icon, nil, container.NewVBox(s.headline, s.today))
 	buttons := container.NewHBox(s.demo, s.pause, s.resume, calibrate, report, layout.NewSpacer(), settings, quit)
-	s.w.SetContent(container.NewPadded(container.NewVBox(top, s.advice, s.note, layout.NewSpacer(), s.source, buttons)))
+	s.w.SetContent(container.NewPadded(container.NewVBox(top, s.advice, s.note, container.NewHBox(s.snoozed, s.unsnooze), layout.NewSpacer(), s.source, buttons)))
 	s.w.Resize(fyne.NewSize(500, 260))
 	s.w.SetCloseIntercept(func() {
 		if u.tray == nil {
@@ -106,6 +112,14 @@ func (s *statusWindow) update(st Status) {
 		s.note.Hide()
 	} else {
 		s.note.Show()
+	}
+	s.snoozed.SetText(st.Snoozed())
+	if st.Snoozed() == "" {
+		s.snoozed.Hide()
+		s.unsnooze.Hide()
+	} else {
+		s.snoozed.Show()
+		s.unsnooze.Show()
 	}
 	s.source.SetText(sourceLine(st.Source))
 	if st.OfferDemo {

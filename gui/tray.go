@@ -38,8 +38,12 @@ func quitItem(u *UI) *fyne.MenuItem {
 func (u *UI) pauseItems() []*fyne.MenuItem {
 	resume := fyne.NewMenuItem("Resume", func() { u.in.Resume() })
 	resume.Disabled = u.status.Mode != ModePaused
+	snooze := fyne.NewMenuItem("Snooze alerts for 30 min", func() { u.in.SnoozeFor(30 * time.Minute) })
+	if s := u.status.Snoozed(); s != "" {
+		snooze = fyne.NewMenuItem(s+": end snooze", func() { u.in.EndSnooze() })
+	}
 	return []*fyne.MenuItem{
-		fyne.NewMenuItem("Snooze alerts for 30 min", func() { u.in.SnoozeFor(30 * time.Minute) }),
+		snooze,
 		fyne.NewMenuItem("Pause for 15 min", func() { u.in.PauseFor(15 * time.Minute) }),
 		fyne.NewMenuItem("Pause for 1 h", func() { u.in.PauseFor(time.Hour) }),
 		fyne.NewMenuItem("Pause until tomorrow", func() { u.in.PauseUntilTomorrow() }),

@@ -201,3 +201,24 @@ func TestQuitIsInTheTrayMenuAndTheStatusWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestASnoozeSaysUntilWhenAndCanBeEnded(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	until := time.Date(2026, 12, 4, 15, 30, 0, 0, time.Local)
+	u.Apply(Status{Mode: ModeUpright, SnoozedUntil: until})
+	s := u.win
+	if !s.snoozed.Visible() || s.snoozed.Text != "Alerts snoozed until 15:30" || !s.unsnooze.Visible() {
+		t.Fatalf("snoozed: label %q (shown %v), end button shown %v", s.snoozed.Text, s.snoozed.Visible(), s.unsnooze.Visible())
+	}
+	test.Tap(s.unsnooze)
+	if in.last() != "end snooze" {
+		t.Errorf("End snooze forwarded %v", in.calls)
+	}
+	if first := u.pauseItems()[0]; first.Label != "Alerts snoozed until 15:30: end snooze" {
+		t.Errorf("the tray offers %q while snoozed", first.Label)
+	}
+	u.Apply(Status{Mode: ModeUpright})
+	if s.snoozed.Visible() || s.unsnooze.Visible() || u.pauseItems()[0].Label != "Snooze alerts for 30 min" {
+		t.Error("the snooze is still shown after it ended")
+	}
+}

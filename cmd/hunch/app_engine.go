@@ -80,6 +80,9 @@ func (e *engine) send(ev gui.Event) {
 		if v.Note == "" {
 			v.Note = e.trouble
 		}
+		if time.Now().Before(e.snoozed) {
+			v.SnoozedUntil = e.snoozed
+		}
 		e.mu.Unlock()
 		ev = v
 	}
@@ -117,6 +120,14 @@ func (e *engine) SnoozeFor(d time.Duration) {
 	e.snoozed = time.Now().Add(d)
 	e.mu.Unlock()
 	e.note(history.EventSnooze, d.String())
+}
+
+// EndSnooze lets alerts through again at once.
+func (e *engine) EndSnooze() {
+	e.mu.Lock()
+	e.snoozed = time.Time{}
+	e.mu.Unlock()
+	e.note(history.EventResume, "snooze ended")
 }
 
 // quiet says whether alerts are snoozed now.

@@ -250,3 +250,15 @@ func TestAProfileThatCannotBeSavedIsSaid(t *testing.T) {
 		t.Errorf("status note %q", st.Note)
 	}
 }
+
+func TestTheStatusSaysUntilWhenAlertsAreSnoozedAndEndSnoozeEndsIt(t *testing.T) {
+	e := testEngine(t)
+	e.SnoozeFor(30 * time.Minute)
+	if st := lastStatus(t, e); st.SnoozedUntil.Before(time.Now().Add(29*time.Minute)) || !e.quiet() {
+		t.Fatalf("snoozed for 30 min: status until %v, quiet %v", st.SnoozedUntil, e.quiet())
+	}
+	e.EndSnooze()
+	if st := lastStatus(t, e); !st.SnoozedUntil.IsZero() || e.quiet() {
+		t.Errorf("after End snooze: status until %v, quiet %v", st.SnoozedUntil, e.quiet())
+	}
+}
