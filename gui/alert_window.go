@@ -16,7 +16,7 @@ import (
 type AlertEvent struct {
 	Alert monitor.Alert
 	Sound bool
-	// Mode picks the window's icon.
+	// Mode picks the icon of the notification (or the window).
 	Mode Mode
 }
 
@@ -26,7 +26,7 @@ func (e AlertEvent) apply(u *UI) {
 		return
 	}
 	u.async(func() {
-		if err := u.notifier.Notify(e.Alert, e.Sound); err != nil {
+		if err := u.notifier.Notify(e.Alert, e.Mode, e.Sound); err != nil {
 			fyne.Do(func() { u.showAlertWindow(e) })
 		}
 	})

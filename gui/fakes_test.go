@@ -40,15 +40,16 @@ func (i *intents) last() string          { return i.calls[len(i.calls)-1] }
 
 // notifier is a notification service that answers, or not.
 type notifier struct {
-	down bool
-	sent []monitor.Alert
+	down  bool
+	sent  []monitor.Alert
+	icons []Mode
 }
 
-func (n *notifier) Notify(a monitor.Alert, sound bool) error {
+func (n *notifier) Notify(a monitor.Alert, icon Mode, sound bool) error {
 	if n.down {
 		return errors.New("org.freedesktop.Notifications: no such service")
 	}
-	n.sent = append(n.sent, a)
+	n.sent, n.icons = append(n.sent, a), append(n.icons, icon)
 	return nil
 }
 

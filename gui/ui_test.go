@@ -95,6 +95,9 @@ func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 	if len(n.sent) != 1 || n.sent[0].Body != "Leaning towards the screen for 25 s — sit back, shoulders back and down" {
 		t.Fatalf("sent %+v", n.sent)
 	}
+	if n.icons[0] != ModeSlouching {
+		t.Errorf("a slouch alert went out with the %v icon, want the slouching figure", n.icons[0])
+	}
 	if windowTitled(u.app, "Hunch — Sit up") != nil {
 		t.Error("the app's own alert window opened although the notification went out")
 	}
@@ -220,5 +223,21 @@ func TestASnoozeSaysUntilWhenAndCanBeEnded(t *testing.T) {
 	u.Apply(Status{Mode: ModeUpright})
 	if s.snoozed.Visible() || s.unsnooze.Visible() || u.pauseItems()[0].Label != "Snooze alerts for 30 min" {
 		t.Error("the snooze is still shown after it ended")
+	}
+}
+
+func TestTheDesktopNotifierHasAnIconForEveryState(t *testing.T) {
+	n, err := NewDesktopNotifier(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	up, slouch := n.IconPaths[ModeUpright], n.IconPaths[ModeSlouching]
+	if up == "" || slouch == "" || up == slouch {
+		t.Fatalf("icon files: upright %q, slouching %q", up, slouch)
+	}
+	for _, p := range []string{up, slouch} {
+		if data, err := os.ReadFile(p); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
+			t.Errorf("%s is not a PNG: %v", p, err)
+		}
 	}
 }
