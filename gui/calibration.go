@@ -96,6 +96,9 @@ const uprightAdvice = "Sit the way you want Hunch to keep you:\n" +
 	"• screen at eye level, an arm's length away\n" +
 	"Then hold still for a few seconds."
 
+// livesInTray tells the user, once calibrated, where Hunch went.
+const livesInTray = "Hunch now watches from its icon in the system tray: click it for today's figures, a pause or the settings."
+
 // slouchOffer asks, after the upright capture, for the optional slouch sample.
 const slouchOffer = "Now sit the way you do when you're tired, for 5 seconds: " +
 	"Hunch will then also know your own slouch. You can skip this."
@@ -103,6 +106,7 @@ const slouchOffer = "Now sit the way you do when you're tired, for 5 seconds: " 
 // calibrationScreen is the live preview with the checks, the countdown and
 // the result. The preview is one image widget, redrawn in place.
 type calibrationScreen struct {
+	u        *UI
 	w        fyne.Window
 	buf      *image.RGBA
 	preview  *canvas.Image
@@ -119,7 +123,7 @@ type calibrationScreen struct {
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
-	c := &calibrationScreen{w: u.app.NewWindow("Hunch — Calibrate")}
+	c := &calibrationScreen{u: u, w: u.app.NewWindow("Hunch — Calibrate")}
 	c.buf = DrawOverlay(nil, nil, monitor.Observation{Width: 640, Height: 480})
 	c.preview = canvas.NewImageFromImage(c.buf)
 	c.preview.FillMode = canvas.ImageFillContain
@@ -204,6 +208,9 @@ func (c *calibrationScreen) update(v CalibrationView) {
 		c.progress.Show()
 	case Calibrated:
 		c.phase.Text = "Calibrated"
+		if c.u.tray != nil {
+			c.result.SetText(v.Result + " " + livesInTray)
+		}
 		c.progress.SetValue(1)
 		c.progress.Show()
 		c.done.Show()

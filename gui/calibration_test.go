@@ -3,6 +3,7 @@ package gui
 import (
 	"image"
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -124,3 +125,20 @@ func TestTheSlouchSampleIsOfferedWithRecordAndSkip(t *testing.T) {
 	test.AssertRendersToMarkup(t, "calibration_slouch_offer.xml", c.w.Canvas())
 	test.AssertRendersToImage(t, "calibration_slouch_offer.png", c.w.Canvas())
 }
+
+func TestAfterCalibrationATrayUserIsToldWhereHunchWent(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.tray = &fakeTray{} // the test driver has none of its own
+	u.StartCalibration()
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if got := u.calib.result.Text; !strings.Contains(got, "system tray") {
+		t.Errorf("after calibrating with a tray: %q", got)
+	}
+}
+
+// fakeTray stands in for a desktop's system tray.
+type fakeTray struct{ menu *fyne.Menu }
+
+func (f *fakeTray) SetSystemTrayMenu(m *fyne.Menu)  { f.menu = m }
+func (f *fakeTray) SetSystemTrayIcon(fyne.Resource) {}
+func (f *fakeTray) SetSystemTrayWindow(fyne.Window) {}
