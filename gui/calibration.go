@@ -53,6 +53,9 @@ type CalibrationView struct {
 	Progress float64
 	// Result is the outcome in a sentence (Calibrated or Failed).
 	Result string
+	// CanStart is set while preparing when every check holds: Start may be
+	// pressed.
+	CanStart bool
 }
 
 // ShowCalibration opens the calibration screen (the app then sends
@@ -120,6 +123,7 @@ type calibrationScreen struct {
 	again    *widget.Button
 	record   *widget.Button
 	skip     *widget.Button
+	start    *widget.Button
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
@@ -145,6 +149,14 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.done.Hide()
 	c.again = widget.NewButton("Try again", func() { u.in.StartCalibration() })
 	c.again.Hide()
+	c.start = widget.NewButton("I'm sitting upright — start", func() { u.in.BeginCalibration() })
+	c.start.Importance = widget.HighImportance
+	c.start.Disable()
+	c.w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.start.Visible() && !c.start.Disabled() {
+			u.in.BeginCalibration()
+		}
+	})
 	c.record = widget.NewButton("Record my slouch", func() { u.in.SampleSlouch(true) })
 	c.record.Importance = widget.HighImportance
 	c.record.Hide()
@@ -154,7 +166,7 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.w.SetCloseIntercept(func() { u.in.CancelCalibration(); c.w.Hide() })
 	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.side = container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
-		c.phase, c.progress, c.result, container.NewHBox(cancel, c.again, c.skip, c.record, c.done))
+		c.phase, c.progress, c.result, container.NewHBox(cancel, c.start, c.again, c.skip, c.record, c.done))
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(340, 0))
 	right := container.NewStack(width, container.NewVScroll(c.side))
@@ -184,11 +196,19 @@ func (c *calibrationScreen) update(v CalibrationView) {
 	c.again.Hide()
 	c.record.Hide()
 	c.skip.Hide()
+	c.start.Hide()
 	c.result.SetText(v.Result)
 	c.progress.Hide()
 	switch v.Phase {
 	case Preparing:
 		c.phase.Text = "Waiting for the checks…"
+		if v.CanStart {
+			c.phase.Text = "Sit upright, then press Start"
+			c.start.Enable()
+		} else {
+			c.start.Disable()
+		}
+		c.start.Show()
 	case Countdown:
 		c.phase.Text = fmt.Sprintf("Hold still… %d", v.Left)
 	case Capturing:

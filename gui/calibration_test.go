@@ -142,3 +142,30 @@ type fakeTray struct{ menu *fyne.Menu }
 func (f *fakeTray) SetSystemTrayMenu(m *fyne.Menu)  { f.menu = m }
 func (f *fakeTray) SetSystemTrayIcon(fyne.Resource) {}
 func (f *fakeTray) SetSystemTrayWindow(fyne.Window) {}
+
+func TestStartIsOfferedOnceTheChecksHoldAndReturnPressesIt(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(false), Phase: Preparing})
+	if !c.start.Visible() || !c.start.Disabled() {
+		t.Fatalf("a check fails: Start shown %v, disabled %v; want shown, disabled", c.start.Visible(), c.start.Disabled())
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Preparing, CanStart: true})
+	if c.start.Disabled() || c.phase.Text != "Sit upright, then press Start" {
+		t.Fatalf("every check holds: Start disabled %v, phase %q", c.start.Disabled(), c.phase.Text)
+	}
+	test.Tap(c.start)
+	if in.last() != "begin calibration" {
+		t.Errorf("Start forwarded %v", in.calls)
+	}
+	in.calls = nil
+	c.w.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if in.last() != "begin calibration" {
+		t.Errorf("Return forwarded %v", in.calls)
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Countdown, Left: 3})
+	if c.start.Visible() {
+		t.Error("Start is still offered during the countdown")
+	}
+}

@@ -101,6 +101,9 @@ type Intents interface {
 	EndSnooze()
 	// StartCalibration asks for a new calibration (the screen is shown by the GUI).
 	StartCalibration()
+	// BeginCalibration is the user's Start on the calibration screen: they
+	// sit upright and the countdown may begin.
+	BeginCalibration()
 	// CancelCalibration leaves the calibration screen without a new profile.
 	CancelCalibration()
 	// SampleSlouch answers the calibration's offer of a slouch sample:

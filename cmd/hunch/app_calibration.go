@@ -65,6 +65,9 @@ type calibrationFlow struct {
 	prev      monitor.Observation
 	since     time.Duration
 	collected []monitor.Observation
+	// ready says whether the user pressed Start: the countdown waits for it
+	// (nil: it starts once the checks hold, as in a run without a screen).
+	ready func() bool
 	// choice reads the user's answer to the slouch sample's offer (nil:
 	// never offered, as in a run without a screen).
 	choice  func() slouchChoice
@@ -80,9 +83,10 @@ func (f *calibrationFlow) step(o monitor.Observation) (v gui.CalibrationView, b 
 	ok := allOK(checks)
 	switch f.phase {
 	case gui.Preparing:
-		if ok {
+		if ok && (f.ready == nil || f.ready()) {
 			f.phase, f.since = gui.Countdown, o.At
 		}
+		v.CanStart = ok
 	case gui.Countdown:
 		if !ok {
 			f.phase = gui.Preparing
@@ -172,9 +176,9 @@ func (f *calibrationFlow) finish(v *gui.CalibrationView, sampleErr error) (bool,
 }
 
 func calibratedText(b monitor.Baseline) string {
-	s := fmt.Sprintf("Your upright posture is saved: face %.0f px tall, centred at (%.0f, %.0f).", b.FaceHeight, b.Center.X, b.Center.Y)
-	if b.NeckGap > 0 {
-		s += " Shoulders found."
+	s := "Your upright posture is saved: " + placeInPicture(b) + "."
+	if b.NeckGap > 0 || b.SilhouetteNeckGap > 0 {
+		s += " Your shoulders are in view too."
 	}
 	if b.SlouchSample != nil {
 		s += " Your slouch sample is saved too."
@@ -183,6 +187,32 @@ func calibratedText(b monitor.Baseline) string {
 		s += " You moved a little; recalibrate if alerts come when you sit well."
 	}
 	return s
+}
+
+// placeInPicture says in words where the calibrated face sits in the
+// picture and how much of its height it fills.
+func placeInPicture(b monitor.Baseline) string {
+	p := b.Picture
+	if p.W <= 0 || p.H <= 0 {
+		p = monitor.Rect{W: float64(b.Width), H: float64(b.Height)}
+	}
+	x, y := (b.Center.X-p.X)/p.W, (b.Center.Y-p.Y)/p.H
+	side := "in the middle"
+	switch {
+	case x < 0.4:
+		side = "to the left"
+	case x > 0.6:
+		side = "to the right"
+	}
+	height := "at mid height"
+	switch {
+	case y < 0.4:
+		height = "high"
+	case y > 0.6:
+		height = "low"
+	}
+	share := math.Round(100 * b.FaceHeight / p.H)
+	return fmt.Sprintf("your face %s %s in the picture, %.0f%% of its height", side, height, share)
 }
 
 // framer offers the camera picture for the preview (vision.Pipeline does).
@@ -212,9 +242,9 @@ func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
 // among them) has nobody in front of it to answer.
 func (e *engine) calibrate(ctx context.Context, src monitor.Observer, live bool) (*monitor.Baseline, error) {
 	e.mu.Lock()
-	e.slouch = slouchUndecided
+	e.slouch, e.ready = slouchUndecided, false
 	e.mu.Unlock()
-	var f calibrationFlow
+	f := calibrationFlow{ready: e.readyToCalibrate}
 	if live {
 		f.choice = e.slouchChoice
 	}

@@ -175,3 +175,29 @@ func TestASlouchSampleWithoutAFaceKeepsTheUprightCalibration(t *testing.T) {
 		t.Fatalf("a sample without a face: baseline %+v, result %q; want the upright calibration and a word why", b, v.Result)
 	}
 }
+
+func TestTheCalibrationWaitsForTheUsersStart(t *testing.T) {
+	started := false
+	f := calibrationFlow{ready: func() bool { return started }}
+	half := 500 * time.Millisecond
+	for at := time.Duration(0); at < 10*time.Second; at += half {
+		v, b, _ := f.step(sitting(at, 0))
+		if v.Phase != gui.Preparing || b != nil {
+			t.Fatalf("at %v, before Start: %v; calibration must not start by itself", at, v.Phase)
+		}
+		if at > 0 && !v.CanStart {
+			t.Fatalf("at %v every check holds but Start is not offered", at)
+		}
+	}
+	started = true
+	if v, _, _ := f.step(sitting(10*time.Second, 0)); v.Phase != gui.Countdown {
+		t.Errorf("after Start: %v, want the countdown", v.Phase)
+	}
+}
+
+func TestTheSavedPostureIsSaidInWords(t *testing.T) {
+	b := monitor.Baseline{Width: 640, Height: 480, FaceHeight: 160, Center: monitor.Point{X: 320, Y: 200}}
+	if got := calibratedText(b); got != "Your upright posture is saved: your face in the middle at mid height in the picture, 33% of its height." {
+		t.Errorf("%q", got)
+	}
+}

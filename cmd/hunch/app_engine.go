@@ -38,6 +38,7 @@ type engine struct {
 	wantCalib bool
 	wantDemo  bool
 	slouch    slouchChoice // the answer to the calibration's slouch sample offer
+	ready     bool         // the user pressed Start on the calibration screen
 	// calibCancelled is set when the user cancelled the calibration screen.
 	calibCancelled bool
 	// trouble is the latest failure the user must hear of (a history write),
@@ -142,6 +143,20 @@ func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }
 func (e *engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
 func (e *engine) CancelCalibration() {
 	e.request(func() { e.wantCalib, e.calibCancelled = false, true })
+}
+
+// BeginCalibration is the user's Start: the countdown may begin.
+func (e *engine) BeginCalibration() {
+	e.mu.Lock()
+	e.ready = true
+	e.mu.Unlock()
+}
+
+// readyToCalibrate says whether the user pressed Start.
+func (e *engine) readyToCalibrate() bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.ready
 }
 
 // SampleSlouch answers the calibration screen's offer of a slouch sample.
