@@ -8,6 +8,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
+	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/monitor/history"
 	"github.com/hunch-posture/hunch/vision"
 )
@@ -62,19 +63,19 @@ func doctorDetector(name string) (string, error) {
 }
 
 func doctorCameras() (string, error) {
-	devs := vision.CameraDevices()
-	if len(devs) == 0 {
+	cams := desktop.Cameras() // by /dev/videoN's N: video10 is camera 10, gaps stay gaps
+	if len(cams) == 0 {
 		return "", fmt.Errorf("no camera found; connect a webcam, or analyse a recording with 'hunch analyze --input FILE'")
 	}
-	var found, paths []string
-	for _, d := range devs {
-		paths = append(paths, d.Path)
-		if size, err := vision.CheckCamera(d.Index); err == nil {
-			found = append(found, fmt.Sprintf("camera %d (%s, %s)", d.Index, d.Path, size))
+	var found, labels []string
+	for _, c := range cams {
+		labels = append(labels, c.Label())
+		if size, err := vision.CheckCamera(c.Index); err == nil {
+			found = append(found, fmt.Sprintf("camera %d (%s, %s)", c.Index, c.Label(), size))
 		}
 	}
 	if len(found) == 0 {
-		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(paths, ", "))
+		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(labels, ", "))
 	}
 	return strings.Join(found, ", "), nil
 }
