@@ -7,6 +7,7 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"sync"
 
 	"fyne.io/fyne/v2"
 )
@@ -119,25 +120,34 @@ func iconFor(m Mode) image.Image {
 		layer{stroke(8, 32, 20, 32, 5), white}, layer{stroke(44, 32, 56, 32, 5), white})
 }
 
-// icons holds the encoded tray icons, made once.
-var icons = map[Mode]fyne.Resource{}
+// icons holds the encoded tray icons, drawn on first use: a command that
+// shows no icon (report, doctor, --help) never pays for drawing them.
+var (
+	iconsOnce sync.Once
+	icons     map[Mode]fyne.Resource
+)
 
-func init() {
-	names := map[Mode]string{ModeNeedsCalibration: "calibrate", ModeUpright: "upright", ModeSlouching: "slouching", ModeAway: "away", ModePaused: "paused"}
-	for m, n := range names {
-		var buf bytes.Buffer
-		if err := png.Encode(&buf, iconFor(m)); err != nil {
-			panic(err)
+// allIcons draws the icons once and returns them.
+func allIcons() map[Mode]fyne.Resource {
+	iconsOnce.Do(func() {
+		names := map[Mode]string{ModeNeedsCalibration: "calibrate", ModeUpright: "upright", ModeSlouching: "slouching", ModeAway: "away", ModePaused: "paused"}
+		icons = map[Mode]fyne.Resource{}
+		for m, n := range names {
+			var buf bytes.Buffer
+			if err := png.Encode(&buf, iconFor(m)); err != nil {
+				panic(err) // encoding an in-memory RGBA picture cannot fail
+			}
+			icons[m] = fyne.NewStaticResource("hunch-"+n+".png", buf.Bytes())
 		}
-		icons[m] = fyne.NewStaticResource("hunch-"+n+".png", buf.Bytes())
-	}
+	})
+	return icons
 }
 
 // Icon is the tray icon for a mode, a PNG resource.
-func Icon(m Mode) fyne.Resource { return icons[m] }
+func Icon(m Mode) fyne.Resource { return allIcons()[m] }
 
 // AppIcon is the application's icon (the upright figure).
-func AppIcon() fyne.Resource { return icons[ModeUpright] }
+func AppIcon() fyne.Resource { return allIcons()[ModeUpright] }
 
 // AppIconPNG is the application's icon drawn at size×size pixels, as a PNG:
 // the file beside cmd/hunch's main.go that FyneApp.toml names.

@@ -31,7 +31,7 @@ func NewDesktopNotifier(cacheDir string) (DesktopNotifier, error) {
 		return DesktopNotifier{}, fmt.Errorf("notification icon: %w", err)
 	}
 	n := DesktopNotifier{IconPaths: map[Mode]string{}}
-	for m, icon := range icons {
+	for m, icon := range allIcons() {
 		path := filepath.Join(cacheDir, icon.Name())
 		if err := os.WriteFile(path, icon.Content(), 0o600); err != nil {
 			return DesktopNotifier{}, fmt.Errorf("notification icon: %w", err)
