@@ -7,20 +7,9 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/hunch-posture/hunch/monitor"
 )
 
-// AlertEvent asks the GUI to alert the user: by desktop notification, or by
-// the app's own alert window when no notification service answers.
-type AlertEvent struct {
-	Alert monitor.Alert
-	Sound bool
-	// Mode picks the icon of the notification (or the window).
-	Mode Mode
-}
-
-func (e AlertEvent) apply(u *UI) {
+func (u *UI) alert(e AlertEvent) {
 	if u.notifier == nil {
 		u.showAlertWindow(e)
 		return

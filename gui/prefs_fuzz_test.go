@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/hunch-posture/hunch/app"
 	"github.com/hunch-posture/hunch/monitor"
 )
 
@@ -30,11 +31,11 @@ func FuzzPrefs(f *testing.F) {
 		if _, err := monitor.ParseSensitivity(string(got.Sensitivity)); err != nil {
 			t.Fatalf("sensitivity %q loaded", got.Sensitivity)
 		}
-		if got.Onset < minOnset || got.Onset > maxOnset || !(got.FPS >= minFPS && got.FPS <= maxFPS) ||
-			got.BreakInterval < minBreak || got.BreakInterval > maxBreak || got.Camera < 0 || got.Camera > maxCamera {
+		if got.Onset < app.MinOnset || got.Onset > app.MaxOnset || !(got.FPS >= app.MinFPS && got.FPS <= app.MaxFPS) ||
+			got.BreakInterval < app.MinBreak || got.BreakInterval > app.MaxBreak || got.Camera < 0 || got.Camera > app.MaxCamera {
 			t.Fatalf("out of range after loading: %+v", got)
 		}
-		got.Save(p)
+		SavePrefs(p, got)
 		if again := LoadPrefs(p); again != got {
 			t.Fatalf("saved %+v, loaded %+v", got, again)
 		}
@@ -49,7 +50,7 @@ func TestDamagedSettingsLoadAsSaneOnes(t *testing.T) {
 	p.SetInt(keyBreak, 0)
 	p.SetInt(keyCamera, -2)
 	got := LoadPrefs(p)
-	want := Prefs{Sensitivity: monitor.Medium, Onset: minOnset, FPS: minFPS, Notify: true, BreakInterval: minBreak}
+	want := Prefs{Sensitivity: monitor.Medium, Onset: app.MinOnset, FPS: app.MinFPS, Notify: true, BreakInterval: app.MinBreak}
 	if got != want {
 		t.Errorf("loaded %+v, want %+v", got, want)
 	}

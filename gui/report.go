@@ -49,11 +49,8 @@ type reportWindow struct {
 	shown   bool
 }
 
-// HistoryChanged tells the GUI that the history was written or erased: an
-// open report of today is read again.
-type HistoryChanged struct{}
-
-func (HistoryChanged) apply(u *UI) {
+// reloadToday reads an open report of today again.
+func (u *UI) reloadToday() {
 	r := u.report
 	if r == nil || !r.shown {
 		return

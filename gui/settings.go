@@ -34,7 +34,7 @@ func (u *UI) ShowSettings() {
 func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 	p := LoadPrefs(u.app.Preferences())
 	apply := func() {
-		p.Save(u.app.Preferences())
+		SavePrefs(u.app.Preferences(), p)
 		u.in.ApplySettings(p)
 	}
 	sens := widget.NewRadioGroup([]string{"low", "medium", "high"}, func(s string) {

@@ -20,10 +20,6 @@ func NewApp() fyne.App {
 	return a
 }
 
-// Event is something the app hands the GUI to show: a Status, a
-// CalibrationView, an AlertEvent or a ShowCalibration.
-type Event interface{ apply(*UI) }
-
 // UI is Hunch's windows and tray. Its methods run on Fyne's goroutine; the
 // app reaches it only through Listen's channel.
 type UI struct {
@@ -81,7 +77,7 @@ func (u *UI) Listen(ctx context.Context, events <-chan Event) {
 				if !ok {
 					return
 				}
-				fyne.Do(func() { ev.apply(u) })
+				fyne.Do(func() { u.Apply(ev) })
 			}
 		}
 	}()
@@ -89,15 +85,29 @@ func (u *UI) Listen(ctx context.Context, events <-chan Event) {
 
 // Apply applies one event; it must run on Fyne's goroutine (tests call it
 // directly).
-func (u *UI) Apply(ev Event) { ev.apply(u) }
+func (u *UI) Apply(ev Event) {
+	switch e := ev.(type) {
+	case Status:
+		u.showStatus(e)
+	case CalibrationView:
+		u.showCalibrationView(e)
+	case ShowCalibration:
+		u.showCalibration(e.Reason)
+	case AlertEvent:
+		u.alert(e)
+	case HistoryChanged:
+		u.reloadToday()
+	}
+}
 
-func (s Status) apply(u *UI) {
+// showStatus renders the app's state, repainting only what changed.
+func (u *UI) showStatus(s Status) {
 	if s.Note == "" {
 		s.Note = u.noTray
 	}
 	old := u.status
 	u.status = s
-	if s.shown() == old.shown() {
+	if shown(s) == shown(old) {
 		return // nothing the user sees changed: no repaint, no new menu
 	}
 	u.win.update(s)

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/hunch-posture/hunch/app"
 	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor/history"
@@ -65,6 +66,12 @@ func (f *appFlags) check() error {
 	return nil
 }
 
+// engineConfig is what the flags choose for the app's engine.
+func (f appFlags) engineConfig() app.Config {
+	return app.Config{Input: f.src.input, Camera: f.src.camera, Detector: f.src.detector, SegmentEvery: f.src.segmentEvery,
+		DebugFrames: f.src.debugFrames, Profile: f.profile, Onset: f.onset, Demo: f.demo}
+}
+
 // runApp starts the desktop app: the tray (or status window), the watching
 // goroutine and the history, until Quit or a signal cancels ctx.
 func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -105,16 +112,16 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	e := newEngine(a, f, prefs, store, rec, filepath.Join(cache, "hunch"), ctx.Done(), stderr)
+	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), a.Quit, ctx.Done(), stderr)
 	u := gui.New(a, e, store, notifier)
 	u.UseTray(gui.TrayAvailable())
 	u.Open(strings.Split(os.Getenv(openEnv), ","))
-	u.Listen(ctx, e.events)
+	u.Listen(ctx, e.Events())
 
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		e.run(ctx)
+		e.Run(ctx)
 	}()
 	// The camera rests while the screen is locked or the machine sleeps.
 	if locks, err := desktop.Watch(ctx); err == nil {

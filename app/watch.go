@@ -1,18 +1,17 @@
-package main
+package app
 
 import (
 	"time"
 
-	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 )
 
 // watcher turns each monitor.Update into history, alerts and a status.
 type watcher struct {
-	e      *engine
+	e      *Engine
 	source string
-	prefs  gui.Prefs
+	prefs  Prefs
 	breaks *monitor.Breaks
 	last   time.Time
 	moved  bool
@@ -26,39 +25,39 @@ func (w *watcher) update(u monitor.Update) {
 	}
 	dt := min(now.Sub(w.last), 5*time.Second)
 	w.last = now
-	st := gui.Status{Source: w.source}
+	st := Status{Source: w.source}
 	if note := w.e.pause.Describe(); note != "" {
 		w.e.keep(w.e.rec.AddSpan(now.Add(-dt), dt, history.Paused, ""))
-		st.Mode, st.Note = gui.ModePaused, note
+		st.Mode, st.Note = ModePaused, note
 		w.e.readToday(false)
 		w.e.send(st)
 		return
 	}
 	if u.CameraCovered {
-		st.Mode, st.Note = gui.ModePaused, "Camera covered: Hunch sees nothing, so it counts nothing."
+		st.Mode, st.Note = ModePaused, "Camera covered: Hunch sees nothing, so it counts nothing."
 		w.e.send(st)
 		return
 	}
 	w.e.keep(w.e.rec.Book(now, dt, string(u.State), string(u.StateKind), u.Alert && !u.SetupChanged))
 	switch u.State {
 	case monitor.Upright:
-		st.Mode = gui.ModeUpright
+		st.Mode = ModeUpright
 	case monitor.Slouched:
-		st.Mode, st.Kind, st.SlouchFor = gui.ModeSlouching, u.StateKind, u.SlouchFor
+		st.Mode, st.Kind, st.SlouchFor = ModeSlouching, u.StateKind, u.SlouchFor
 	case monitor.Away:
-		st.Mode = gui.ModeAway
+		st.Mode = ModeAway
 	default:
-		st.Mode = gui.ModeNeedsCalibration
+		st.Mode = ModeNeedsCalibration
 	}
 	if u.SetupChanged {
 		st.Note = "The camera or chair seems to have moved: recalibrate."
 		if !w.moved {
-			w.alert(monitor.RecalibrateAlert(), gui.ModeNeedsCalibration)
+			w.alert(monitor.RecalibrateAlert(), ModeNeedsCalibration)
 		}
 	}
 	w.moved = u.SetupChanged
 	if u.Alert && !u.SetupChanged {
-		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), gui.ModeSlouching)
+		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), ModeSlouching)
 	}
 	if ev := w.breaks.Step(u); ev.Break {
 		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventBreak}))
@@ -71,11 +70,11 @@ func (w *watcher) update(u monitor.Update) {
 }
 
 // alert hands an alert to the GUI when notifications are on and not snoozed.
-func (w *watcher) alert(a monitor.Alert, m gui.Mode) {
+func (w *watcher) alert(a monitor.Alert, m Mode) {
 	if !w.prefs.Notify || w.e.quiet() {
 		return
 	}
-	w.e.send(gui.AlertEvent{Alert: a, Sound: w.prefs.Sound, Mode: m})
+	w.e.send(AlertEvent{Alert: a, Sound: w.prefs.Sound, Mode: m})
 }
 
 // flush writes what the recorder holds.

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 	"github.com/hunch-posture/hunch/vision"
@@ -18,7 +17,7 @@ import (
 
 // testEngine is an engine over a real history in a temporary directory,
 // with no GUI listening: events stay on its channel.
-func testEngine(t *testing.T) *engine {
+func testEngine(t *testing.T) *Engine {
 	t.Helper()
 	s, err := history.Open(context.Background(), t.TempDir(), history.Options{})
 	if err != nil {
@@ -27,17 +26,17 @@ func testEngine(t *testing.T) *engine {
 	t.Cleanup(func() { s.Close() })
 	stop := make(chan struct{})
 	t.Cleanup(func() { close(stop) })
-	return newEngine(nil, appFlags{}, gui.DefaultPrefs(), s, history.NewRecorder(s), t.TempDir(), stop, io.Discard)
+	return New(Config{Camera: -1}, DefaultPrefs(), s, history.NewRecorder(s), t.TempDir(), func() {}, stop, io.Discard)
 }
 
 // lastStatus sends a status and takes it back off the GUI's channel.
-func lastStatus(t *testing.T, e *engine) gui.Status {
+func lastStatus(t *testing.T, e *Engine) Status {
 	t.Helper()
-	e.send(gui.Status{Mode: gui.ModeUpright})
+	e.send(Status{Mode: ModeUpright})
 	for {
 		select {
 		case ev := <-e.events:
-			if st, ok := ev.(gui.Status); ok {
+			if st, ok := ev.(Status); ok {
 				return st
 			}
 		default:
@@ -77,13 +76,13 @@ func TestTheStatusSaysTodaysUprightShareFromTheHistory(t *testing.T) {
 }
 
 // nextStatus waits for the worker's next status.
-func nextStatus(t *testing.T, e *engine) gui.Status {
+func nextStatus(t *testing.T, e *Engine) Status {
 	t.Helper()
 	deadline := time.After(10 * time.Second)
 	for {
 		select {
 		case ev := <-e.events:
-			if st, ok := ev.(gui.Status); ok {
+			if st, ok := ev.(Status); ok {
 				return st
 			}
 		case <-deadline:
@@ -111,7 +110,7 @@ func TestPausingOrLockingTheScreenRestsTheCameraUntilItEnds(t *testing.T) {
 	if waited, n := holdAll(); n == 0 || waited < 150*time.Millisecond || e.pause.Paused() {
 		t.Errorf("held off %v (%d times), paused %v: want the pause waited out, then ended", waited, n, e.pause.Paused())
 	}
-	if st := nextStatus(t, e); st.Mode != gui.ModePaused || st.Note == "" {
+	if st := nextStatus(t, e); st.Mode != ModePaused || st.Note == "" {
 		t.Errorf("while paused: status %+v, want paused with a note", st)
 	}
 
@@ -121,7 +120,7 @@ func TestPausingOrLockingTheScreenRestsTheCameraUntilItEnds(t *testing.T) {
 	e.SetLocked(true)
 	done := make(chan int)
 	go func() { _, n := holdAll(); done <- n }()
-	if st := nextStatus(t, e); st.Mode != gui.ModePaused || st.Note != "Screen locked: the camera is off until you are back." {
+	if st := nextStatus(t, e); st.Mode != ModePaused || st.Note != "Screen locked: the camera is off until you are back." {
 		t.Errorf("screen locked: status %+v", st)
 	}
 	e.SetLocked(false)
@@ -130,36 +129,25 @@ func TestPausingOrLockingTheScreenRestsTheCameraUntilItEnds(t *testing.T) {
 	}
 }
 
-func TestTheAppWithoutADesktopSaysSoInOneLine(t *testing.T) {
-	t.Setenv("DISPLAY", "")
-	t.Setenv("WAYLAND_DISPLAY", "")
-	var out, errOut strings.Builder
-	code := run(context.Background(), []string{"--input", "clip.avi", "--data-dir", t.TempDir()}, &out, &errOut)
-	msg := strings.TrimSpace(errOut.String())
-	if code != 1 || strings.Contains(msg, "\n") || !strings.Contains(msg, "no desktop session") || !strings.Contains(msg, "hunch analyze") {
-		t.Errorf("exit %d, stderr %q: want one line saying there is no desktop and what to do", code, msg)
-	}
-}
-
 func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
 	e := testEngine(t)
-	w := &watcher{e: e, prefs: gui.DefaultPrefs()}
+	w := &watcher{e: e, prefs: DefaultPrefs()}
 	w.prefs.Notify = true
 	alerts := func() int {
 		n := 0
 		for len(e.events) > 0 {
-			if _, ok := (<-e.events).(gui.AlertEvent); ok {
+			if _, ok := (<-e.events).(AlertEvent); ok {
 				n++
 			}
 		}
 		return n
 	}
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), gui.ModeSlouching)
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
 	if n := alerts(); n != 1 {
 		t.Fatalf("%d alerts before snoozing, want 1", n)
 	}
 	e.SnoozeFor(time.Hour)
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), gui.ModeSlouching)
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
 	if n := alerts(); n != 0 {
 		t.Errorf("%d alerts while snoozed, want none", n)
 	}
@@ -170,14 +158,14 @@ func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
 
 // watchingEngine is a test engine watching a generated clip of a user
 // sitting upright, its worker running until the test ends.
-func watchingEngine(t *testing.T) *engine {
+func watchingEngine(t *testing.T) *Engine {
 	t.Helper()
 	e := testEngine(t)
 	clip, _ := generatedClip(t, 10, []clips.Segment{{Kind: clips.Upright, Seconds: 60}}, clips.Options{Jitter: 0.5, Noise: 2, Seed: 5})
-	e.flags.src = sourceFlags{input: clip, camera: -1, detector: vision.DetectorBlazeFace, segmentEvery: defaultSegmentEvery}
+	e.flags = Config{Input: clip, Camera: -1, Detector: vision.DetectorBlazeFace, SegmentEvery: vision.DefaultConfig().SegmentEvery}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { e.run(ctx); close(done) }()
+	go func() { e.Run(ctx); close(done) }()
 	t.Cleanup(func() { cancel(); <-done })
 	return e
 }
@@ -188,7 +176,7 @@ func TestCancelStopsTheCalibration(t *testing.T) {
 	for seen := false; !seen; {
 		select {
 		case ev := <-e.events:
-			_, seen = ev.(gui.CalibrationView)
+			_, seen = ev.(CalibrationView)
 		case <-deadline:
 			t.Fatal("the calibration never started")
 		}
@@ -198,11 +186,11 @@ func TestCancelStopsTheCalibration(t *testing.T) {
 	for {
 		select {
 		case ev := <-e.events:
-			if v, ok := ev.(gui.CalibrationView); ok && v.Phase == gui.Calibrated {
+			if v, ok := ev.(CalibrationView); ok && v.Phase == Calibrated {
 				t.Fatal("the calibration went on after Cancel and saved a posture")
 			}
-			if st, ok := ev.(gui.Status); ok && strings.Contains(st.Note, "Calibration cancelled") {
-				if st.Mode != gui.ModeNeedsCalibration {
+			if st, ok := ev.(Status); ok && strings.Contains(st.Note, "Calibration cancelled") {
+				if st.Mode != ModeNeedsCalibration {
 					t.Errorf("after Cancel with no calibration: mode %v", st.Mode)
 				}
 				return
@@ -218,7 +206,7 @@ func TestAFailedHistoryWriteReachesTheUser(t *testing.T) {
 	var stderr strings.Builder
 	e.stderr = &stderr
 	e.store.Close() // the disk went away
-	w := &watcher{e: e, prefs: gui.DefaultPrefs(), breaks: monitor.NewBreaks(breakSettings(gui.DefaultPrefs()))}
+	w := &watcher{e: e, prefs: DefaultPrefs(), breaks: monitor.NewBreaks(breakSettings(DefaultPrefs()))}
 	for i := 0; i < 2; i++ { // two frames: a span of time to book
 		w.update(monitor.Update{At: time.Second, State: monitor.Upright, Posture: monitor.Upright})
 		time.Sleep(20 * time.Millisecond)
@@ -261,4 +249,20 @@ func TestTheStatusSaysUntilWhenAlertsAreSnoozedAndEndSnoozeEndsIt(t *testing.T) 
 	if st := lastStatus(t, e); !st.SnoozedUntil.IsZero() || e.quiet() {
 		t.Errorf("after End snooze: status until %v, quiet %v", st.SnoozedUntil, e.quiet())
 	}
+}
+
+// generatedClip makes a clip with known truth from the embedded real
+// webcam frame.
+func generatedClip(t *testing.T, fps float64, script []clips.Segment, opts clips.Options) (string, []clips.Truth) {
+	t.Helper()
+	base, err := vision.FaceImagePath()
+	if err != nil {
+		t.Fatalf("the embedded face picture: %v", err)
+	}
+	path := filepath.Join(t.TempDir(), "clip.avi")
+	truth, err := clips.Generate(path, base, fps, script, opts)
+	if err != nil {
+		t.Fatalf("generate clip: %v", err)
+	}
+	return path, truth
 }

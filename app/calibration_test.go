@@ -1,11 +1,10 @@
-package main
+package app
 
 import (
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 )
 
@@ -17,7 +16,7 @@ func sitting(at time.Duration, dx float64) monitor.Observation {
 }
 
 // failing names the checks that fail.
-func failing(cs []gui.Check) string {
+func failing(cs []Check) string {
 	var names []string
 	for _, c := range cs {
 		if !c.OK {
@@ -65,7 +64,7 @@ func TestTheCalibrationChecksSayWhatIsWrong(t *testing.T) {
 
 func TestTheCalibrationCountsDownOnlyWhileEveryCheckHolds(t *testing.T) {
 	var f calibrationFlow
-	step := func(o monitor.Observation) gui.CalibrationView {
+	step := func(o monitor.Observation) CalibrationView {
 		t.Helper()
 		v, b, err := f.step(o)
 		if b != nil || err != nil {
@@ -74,30 +73,30 @@ func TestTheCalibrationCountsDownOnlyWhileEveryCheckHolds(t *testing.T) {
 		return v
 	}
 	half := 500 * time.Millisecond
-	if v := step(sitting(0, 0)); v.Phase != gui.Preparing {
+	if v := step(sitting(0, 0)); v.Phase != Preparing {
 		t.Fatalf("first frame: %v (nothing to compare stillness with yet)", v.Phase)
 	}
-	if v := step(sitting(half, 0)); v.Phase != gui.Countdown || v.Left != 3 {
+	if v := step(sitting(half, 0)); v.Phase != Countdown || v.Left != 3 {
 		t.Fatalf("checks pass: %v, %d s left", v.Phase, v.Left)
 	}
-	if v := step(sitting(2*half, 40)); v.Phase != gui.Preparing {
+	if v := step(sitting(2*half, 40)); v.Phase != Preparing {
 		t.Fatalf("moving during the countdown: %v, want it to start again", v.Phase)
 	}
 	start := 3 * half
-	if v := step(sitting(start, 40)); v.Phase != gui.Countdown {
+	if v := step(sitting(start, 40)); v.Phase != Countdown {
 		t.Fatalf("still again: %v, want the countdown to start again", v.Phase)
 	}
 	for at := start + half; at < start+calibCountdown; at += half {
-		if v := step(sitting(at, 40)); v.Phase != gui.Countdown {
+		if v := step(sitting(at, 40)); v.Phase != Countdown {
 			t.Fatalf("at %v: %v, want the countdown", at, v.Phase)
 		}
 	}
 	v := step(sitting(start+calibCountdown, 40))
-	if v.Phase != gui.Capturing {
+	if v.Phase != Capturing {
 		t.Fatalf("after the countdown: %v", v.Phase)
 	}
 	v = step(sitting(start+calibCountdown+2*half, 40))
-	if v.Phase != gui.Capturing || v.Progress <= 0 || v.Progress >= 1 {
+	if v.Phase != Capturing || v.Progress <= 0 || v.Progress >= 1 {
 		t.Errorf("capturing: %v, progress %v", v.Phase, v.Progress)
 	}
 }
@@ -122,14 +121,14 @@ func TestAfterTheUprightCaptureTheSlouchSampleIsOfferedAndCanBeSkipped(t *testin
 	at := calibrateUpright(t, &f)
 	for i := 0; i < 10; i++ { // the offer waits for an answer
 		v, b, _ := f.step(sitting(at, 0))
-		if v.Phase != gui.SlouchOffer || b != nil {
+		if v.Phase != SlouchOffer || b != nil {
 			t.Fatalf("waiting for the answer: %v", v.Phase)
 		}
 		at += time.Second
 	}
 	choice = slouchSkip
 	v, b, err := f.step(sitting(at, 0))
-	if err != nil || b == nil || b.SlouchSample != nil || v.Phase != gui.Calibrated {
+	if err != nil || b == nil || b.SlouchSample != nil || v.Phase != Calibrated {
 		t.Fatalf("skipped: phase %v, baseline %+v, err %v; want calibrated without a sample", v.Phase, b, err)
 	}
 }
@@ -146,8 +145,8 @@ func TestARecordedSlouchSampleIsKeptWithTheBaseline(t *testing.T) {
 		return o
 	}
 	var b *monitor.Baseline
-	var v gui.CalibrationView
-	phases := map[gui.CalibrationPhase]bool{}
+	var v CalibrationView
+	phases := map[CalibrationPhase]bool{}
 	for end := at + calibCountdown + slouchCapture + 2*time.Second; at < end && b == nil; at += 500 * time.Millisecond {
 		var err error
 		if v, b, err = f.step(slumped(at)); err != nil {
@@ -155,7 +154,7 @@ func TestARecordedSlouchSampleIsKeptWithTheBaseline(t *testing.T) {
 		}
 		phases[v.Phase] = true
 	}
-	if !phases[gui.SlouchCountdown] || !phases[gui.SlouchCapturing] {
+	if !phases[SlouchCountdown] || !phases[SlouchCapturing] {
 		t.Errorf("phases seen %v: want a countdown, then the capture", phases)
 	}
 	if b == nil || b.SlouchSample == nil || b.SlouchSample.HeadDrop < 0.3 || !strings.Contains(v.Result, "slouch sample is saved") {
@@ -167,7 +166,7 @@ func TestASlouchSampleWithoutAFaceKeepsTheUprightCalibration(t *testing.T) {
 	f := calibrationFlow{choice: func() slouchChoice { return slouchRecord }}
 	at := calibrateUpright(t, &f)
 	var b *monitor.Baseline
-	var v gui.CalibrationView
+	var v CalibrationView
 	for end := at + calibCountdown + slouchCapture + 3*time.Second; at < end && b == nil; at += 500 * time.Millisecond {
 		v, b, _ = f.step(monitor.Observation{At: at, Width: 640, Height: 480, Brightness: 120, Contrast: 40})
 	}
@@ -182,7 +181,7 @@ func TestTheCalibrationWaitsForTheUsersStart(t *testing.T) {
 	half := 500 * time.Millisecond
 	for at := time.Duration(0); at < 10*time.Second; at += half {
 		v, b, _ := f.step(sitting(at, 0))
-		if v.Phase != gui.Preparing || b != nil {
+		if v.Phase != Preparing || b != nil {
 			t.Fatalf("at %v, before Start: %v; calibration must not start by itself", at, v.Phase)
 		}
 		if at > 0 && !v.CanStart {
@@ -190,7 +189,7 @@ func TestTheCalibrationWaitsForTheUsersStart(t *testing.T) {
 		}
 	}
 	started = true
-	if v, _, _ := f.step(sitting(10*time.Second, 0)); v.Phase != gui.Countdown {
+	if v, _, _ := f.step(sitting(10*time.Second, 0)); v.Phase != Countdown {
 		t.Errorf("after Start: %v, want the countdown", v.Phase)
 	}
 }

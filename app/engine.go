@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -10,30 +10,28 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
-
-	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 	"github.com/hunch-posture/hunch/vision"
 )
 
-// engine is the app's worker: it runs the vision pipeline and the monitor,
-// records the history and hands the GUI what to show. It implements
-// gui.Intents; those calls arrive on Fyne's goroutine and only set requests.
-type engine struct {
-	app    fyne.App
-	flags  appFlags
+// Engine is the app's worker: it runs the vision pipeline and the monitor,
+// records the history and hands the GUI what to show (Events). Its methods
+// are what the user can ask (gui.Intents); they arrive on the GUI's
+// goroutine and only set requests, which Run carries out.
+type Engine struct {
+	quit   func()
+	flags  Config
 	store  *history.Store
 	rec    *history.Recorder
 	cache  string
 	stderr io.Writer
-	events chan gui.Event
+	events chan Event
 	stop   <-chan struct{} // closed when the app stops
 	pause  monitor.Pause
 
 	mu        sync.Mutex
-	prefs     gui.Prefs
+	prefs     Prefs
 	restart   context.CancelFunc // cancels the current watch
 	wantCalib bool
 	wantDemo  bool
@@ -52,28 +50,50 @@ type engine struct {
 	todayAt time.Time
 }
 
-func newEngine(a fyne.App, f appFlags, p gui.Prefs, store *history.Store, rec *history.Recorder, cache string, stop <-chan struct{}, stderr io.Writer) *engine {
-	if f.onset > 0 {
-		p.Onset = f.onset
-	}
-	return &engine{app: a, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
-		events: make(chan gui.Event, 16), wake: make(chan struct{}, 1), wantDemo: f.demo}
+// Config is what the command line chose for the app.
+type Config struct {
+	// Source is the recording or camera to watch; Camera -1 means the one
+	// the settings name.
+	Input        string
+	Camera       int
+	Detector     string
+	SegmentEvery int
+	DebugFrames  string
+	// Profile, when set, is the calibration to use for every source.
+	Profile string
+	// Onset, when set, overrides the settings' onset; Demo starts the demo.
+	Onset time.Duration
+	Demo  bool
 }
+
+// New makes the engine over an open history. quit ends the app (the GUI's
+// event loop); stop is closed when the app stops; cache is where the demo
+// clip is kept.
+func New(f Config, p Prefs, store *history.Store, rec *history.Recorder, cache string, quit func(), stop <-chan struct{}, stderr io.Writer) *Engine {
+	if f.Onset > 0 {
+		p.Onset = f.Onset
+	}
+	return &Engine{quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
+		events: make(chan Event, 16), wake: make(chan struct{}, 1), wantDemo: f.Demo}
+}
+
+// Events are what the GUI is to show, in order.
+func (e *Engine) Events() <-chan Event { return e.events }
 
 // send hands the GUI an event, dropping a status or preview if it is behind
 // (never an alert or a calibration's outcome).
 // A status gets today's upright share from the history.
-func (e *engine) send(ev gui.Event) {
+func (e *Engine) send(ev Event) {
 	switch v := ev.(type) {
-	case gui.AlertEvent, gui.ShowCalibration:
+	case AlertEvent, ShowCalibration:
 		e.deliver(ev)
 		return
-	case gui.CalibrationView:
-		if v.Phase == gui.Calibrated || v.Phase == gui.Failed {
+	case CalibrationView:
+		if v.Phase == Calibrated || v.Phase == Failed {
 			e.deliver(ev) // the outcome is never dropped
 			return
 		}
-	case gui.Status:
+	case Status:
 		e.mu.Lock()
 		if e.today != nil {
 			v.UprightPct, v.HasToday = *e.today, true
@@ -95,7 +115,7 @@ func (e *engine) send(ev gui.Event) {
 
 // deliver hands the GUI an event that must not be dropped, unless the app
 // is stopping (the GUI then no longer listens).
-func (e *engine) deliver(ev gui.Event) {
+func (e *Engine) deliver(ev Event) {
 	select {
 	case e.events <- ev:
 	case <-e.stop:
@@ -105,18 +125,18 @@ func (e *engine) deliver(ev gui.Event) {
 // The intents, from the GUI.
 
 // Pausing releases the camera: the watch stops until the pause ends.
-func (e *engine) PauseFor(d time.Duration) {
+func (e *Engine) PauseFor(d time.Duration) {
 	e.request(func() { e.pause.For(d) })
 	e.note(history.EventPause, d.String())
 }
-func (e *engine) PauseUntilTomorrow() {
+func (e *Engine) PauseUntilTomorrow() {
 	e.request(func() { e.pause.UntilTomorrow() })
 	e.note(history.EventPause, "until tomorrow")
 }
-func (e *engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(history.EventResume, "") }
+func (e *Engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(history.EventResume, "") }
 
 // SnoozeFor holds back alerts for d while watching goes on.
-func (e *engine) SnoozeFor(d time.Duration) {
+func (e *Engine) SnoozeFor(d time.Duration) {
 	e.mu.Lock()
 	e.snoozed = time.Now().Add(d)
 	e.mu.Unlock()
@@ -124,7 +144,7 @@ func (e *engine) SnoozeFor(d time.Duration) {
 }
 
 // EndSnooze lets alerts through again at once.
-func (e *engine) EndSnooze() {
+func (e *Engine) EndSnooze() {
 	e.mu.Lock()
 	e.snoozed = time.Time{}
 	e.mu.Unlock()
@@ -132,35 +152,35 @@ func (e *engine) EndSnooze() {
 }
 
 // quiet says whether alerts are snoozed now.
-func (e *engine) quiet() bool {
+func (e *Engine) quiet() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return time.Now().Before(e.snoozed)
 }
 
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
-func (e *engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
-func (e *engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
-func (e *engine) CancelCalibration() {
+func (e *Engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
+func (e *Engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
+func (e *Engine) CancelCalibration() {
 	e.request(func() { e.wantCalib, e.calibCancelled = false, true })
 }
 
 // BeginCalibration is the user's Start: the countdown may begin.
-func (e *engine) BeginCalibration() {
+func (e *Engine) BeginCalibration() {
 	e.mu.Lock()
 	e.ready = true
 	e.mu.Unlock()
 }
 
 // readyToCalibrate says whether the user pressed Start.
-func (e *engine) readyToCalibrate() bool {
+func (e *Engine) readyToCalibrate() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.ready
 }
 
 // SampleSlouch answers the calibration screen's offer of a slouch sample.
-func (e *engine) SampleSlouch(record bool) {
+func (e *Engine) SampleSlouch(record bool) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.slouch = slouchSkip
@@ -170,40 +190,40 @@ func (e *engine) SampleSlouch(record bool) {
 }
 
 // slouchChoice is the user's latest answer to the slouch sample's offer.
-func (e *engine) slouchChoice() slouchChoice {
+func (e *Engine) slouchChoice() slouchChoice {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.slouch
 }
-func (e *engine) StartDemo() { e.request(func() { e.wantDemo = true }) }
-func (e *engine) Quit()      { e.app.Quit() }
+func (e *Engine) StartDemo() { e.request(func() { e.wantDemo = true }) }
+func (e *Engine) Quit()      { e.quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
 // The autostart file is written on a goroutine of its own: this is called
 // from the GUI, which must not wait for a disk.
-func (e *engine) ApplySettings(p gui.Prefs) {
+func (e *Engine) ApplySettings(p Prefs) {
 	p = p.Sane()
 	go e.setAutostart(p.StartAtLogin)
 	e.request(func() { e.prefs = p })
 }
 
 // setAutostart writes or removes the autostart entry, saying when it cannot.
-func (e *engine) setAutostart(on bool) {
-	path, err := gui.AutostartPath()
+func (e *Engine) setAutostart(on bool) {
+	path, err := AutostartPath()
 	if err != nil {
 		e.complain("Start at login is not set", err)
 		return
 	}
 	exe, err := os.Executable()
 	if err == nil {
-		err = gui.SetAutostart(path, exe, on)
+		err = SetAutostart(path, exe, on)
 	}
 	e.complain("Start at login is not set", err)
 }
 
 // DeleteHistory writes out what the recorder holds, then erases the whole
 // history; recording goes on from now.
-func (e *engine) DeleteHistory() error {
+func (e *Engine) DeleteHistory() error {
 	ctx := context.Background()
 	_ = e.rec.Flush(ctx)
 	if err := e.store.Erase(ctx); err != nil {
@@ -212,7 +232,7 @@ func (e *engine) DeleteHistory() error {
 	e.mu.Lock()
 	e.today, e.todayAt = nil, time.Time{}
 	e.mu.Unlock()
-	e.send(gui.HistoryChanged{})
+	e.send(HistoryChanged{})
 	return nil
 }
 
@@ -222,7 +242,7 @@ const todayEvery = 20 * time.Second
 // readToday writes out what the recorder holds and reads today's upright
 // share from the history, at most every todayEvery unless forced; an open
 // report of today is then read again too. It runs on the worker goroutine.
-func (e *engine) readToday(force bool) {
+func (e *Engine) readToday(force bool) {
 	now := time.Now()
 	e.mu.Lock()
 	due := force || now.Sub(e.todayAt) >= todayEvery
@@ -244,20 +264,20 @@ func (e *engine) readToday(force bool) {
 	e.mu.Lock()
 	e.today = d.UprightPct
 	e.mu.Unlock()
-	e.send(gui.HistoryChanged{})
+	e.send(HistoryChanged{})
 }
 
-func (e *engine) note(kind, detail string) {
+func (e *Engine) note(kind, detail string) {
 	e.keep(e.rec.AddEvent(history.Event{At: time.Now(), Kind: kind, Detail: detail}))
 }
 
 // keep reports a failed history write (see complain).
-func (e *engine) keep(err error) { e.complain("The history could not be saved", err) }
+func (e *Engine) keep(err error) { e.complain("The history could not be saved", err) }
 
 // complain tells the user of a failure they must hear of: one line on
 // stderr when it is new, and a note in the status window for as long as the
 // app runs.
-func (e *engine) complain(what string, err error) {
+func (e *Engine) complain(what string, err error) {
 	if err == nil {
 		return
 	}
@@ -272,7 +292,7 @@ func (e *engine) complain(what string, err error) {
 }
 
 // request changes what the worker should do and interrupts the current watch.
-func (e *engine) request(change func()) {
+func (e *Engine) request(change func()) {
 	e.mu.Lock()
 	change()
 	if e.restart != nil {
@@ -290,7 +310,7 @@ func (e *engine) request(change func()) {
 const demoOnset = 6 * time.Second
 
 // takeCancelled reports, once, that the user cancelled the calibration.
-func (e *engine) takeCancelled() bool {
+func (e *Engine) takeCancelled() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	c := e.calibCancelled
@@ -298,14 +318,14 @@ func (e *engine) takeCancelled() bool {
 	return c
 }
 
-// run is the worker goroutine: open the source, calibrate when needed,
+// Run is the worker goroutine: open the source, calibrate when needed,
 // watch; again after each request, until ctx is cancelled.
-func (e *engine) run(ctx context.Context) {
+func (e *Engine) Run(ctx context.Context) {
 	var base *monitor.Baseline
-	if e.flags.profile != "" {
-		p, err := monitor.LoadProfile(e.flags.profile)
+	if e.flags.Profile != "" {
+		p, err := monitor.LoadProfile(e.flags.Profile)
 		if err != nil {
-			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Note: err.Error()})
+			e.send(Status{Mode: ModeNeedsCalibration, Note: err.Error()})
 		} else {
 			base = &p.Baseline
 		}
@@ -322,7 +342,7 @@ func (e *engine) run(ctx context.Context) {
 		if demo {
 			clip, err := demoClip(e.cache)
 			if err != nil {
-				e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Note: "The demo cannot start: " + err.Error()})
+				e.send(Status{Mode: ModeNeedsCalibration, Note: "The demo cannot start: " + err.Error()})
 				e.wait(ctx)
 				continue
 			}
@@ -330,7 +350,7 @@ func (e *engine) run(ctx context.Context) {
 		}
 		p, err := vision.Open(cfg)
 		if err != nil {
-			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
+			e.send(Status{Mode: ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
 				Note: "No camera: " + err.Error() + ". Watch the demo to see Hunch at work."})
 			e.wait(ctx)
 			continue
@@ -345,7 +365,7 @@ func (e *engine) run(ctx context.Context) {
 			}
 		}
 		b = e.session(ctx, p, name, profile, b)
-		if b != nil && e.flags.profile == "" && !demo {
+		if b != nil && e.flags.Profile == "" && !demo {
 			base = b
 		}
 		p.Close()
@@ -354,7 +374,7 @@ func (e *engine) run(ctx context.Context) {
 
 // holdOff keeps the camera closed while the user paused Hunch or the screen
 // is locked, until that ends or a request comes; it reports whether it held.
-func (e *engine) holdOff(ctx context.Context) bool {
+func (e *Engine) holdOff(ctx context.Context) bool {
 	e.mu.Lock()
 	locked := e.locked
 	e.mu.Unlock()
@@ -366,7 +386,7 @@ func (e *engine) holdOff(ctx context.Context) bool {
 	if !locked {
 		note = e.pause.Describe()
 	}
-	e.send(gui.Status{Mode: gui.ModePaused, Note: note})
+	e.send(Status{Mode: ModePaused, Note: note})
 	if locked {
 		e.wait(ctx)
 		return true
@@ -385,19 +405,19 @@ func (e *engine) holdOff(ctx context.Context) bool {
 
 // source is the configured vision source, its name and its profile path.
 // A camera is kept going all day: busy or unplugged, it is waited for.
-func (e *engine) source() (vision.Config, string, string) {
+func (e *Engine) source() (vision.Config, string, string) {
 	cfg := vision.DefaultConfig()
 	cfg.FPS = e.prefs.FPS
-	cfg.Detector = e.flags.src.detector
-	cfg.SegmentEvery = e.flags.src.segmentEvery
-	cfg.DebugFrames = e.flags.src.debugFrames
-	if e.flags.src.input != "" {
-		cfg.Input, cfg.Realtime = e.flags.src.input, true
-		return cfg, "the recording " + filepath.Base(e.flags.src.input), ""
+	cfg.Detector = e.flags.Detector
+	cfg.SegmentEvery = e.flags.SegmentEvery
+	cfg.DebugFrames = e.flags.DebugFrames
+	if e.flags.Input != "" {
+		cfg.Input, cfg.Realtime = e.flags.Input, true
+		return cfg, "the recording " + filepath.Base(e.flags.Input), ""
 	}
 	cfg.Camera = e.prefs.Camera
-	if e.flags.src.camera >= 0 {
-		cfg.Camera = e.flags.src.camera
+	if e.flags.Camera >= 0 {
+		cfg.Camera = e.flags.Camera
 	}
 	name := fmt.Sprintf("camera %d", cfg.Camera)
 	cfg.Reconnect = true
@@ -411,17 +431,17 @@ func (e *engine) source() (vision.Config, string, string) {
 
 // cameraStatus tells the user, once, what became of the camera: in use by
 // another program or unplugged (Hunch waits and retries), frozen or resized.
-func (e *engine) cameraStatus(name string, st vision.CameraStatus) {
+func (e *Engine) cameraStatus(name string, st vision.CameraStatus) {
 	switch st.State {
 	case vision.CameraBusy, vision.CameraLost:
-		e.send(gui.Status{Mode: gui.ModePaused, Source: name, Note: st.Message})
+		e.send(Status{Mode: ModePaused, Source: name, Note: st.Message})
 	case vision.CameraFrozen, vision.CameraResized:
 		fmt.Fprintln(e.stderr, "hunch:", st.Message)
 	}
 }
 
 // wait blocks until a request or ctx ends.
-func (e *engine) wait(ctx context.Context) {
+func (e *Engine) wait(ctx context.Context) {
 	select {
 	case <-ctx.Done():
 	case <-e.wake:
@@ -431,7 +451,7 @@ func (e *engine) wait(ctx context.Context) {
 // session calibrates when there is no baseline, then watches until the
 // source ends, a request restarts it or ctx is cancelled. It returns the
 // baseline in use.
-func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile string, b *monitor.Baseline) *monitor.Baseline {
+func (e *Engine) session(ctx context.Context, p *vision.Pipeline, name, profile string, b *monitor.Baseline) *monitor.Baseline {
 	for ctx.Err() == nil {
 		run, cancel := context.WithCancel(ctx)
 		e.mu.Lock()
@@ -445,7 +465,7 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 		set, prefs := monitor.DefaultSettings(), e.prefs
 		e.mu.Unlock()
 		set.Sensitivity, set.Onset = prefs.Sensitivity, prefs.Onset
-		if demo && e.flags.onset == 0 {
+		if demo && e.flags.Onset == 0 {
 			set.Onset = demoOnset // for this run only: the user's own setting stays
 		}
 		if calib {
@@ -453,20 +473,20 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 			if b == nil {
 				reason = "Hunch has no calibration for " + name + " yet."
 			}
-			e.send(gui.ShowCalibration{Reason: reason})
-			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name})
+			e.send(ShowCalibration{Reason: reason})
+			e.send(Status{Mode: ModeNeedsCalibration, Source: name})
 			nb, err := e.calibrate(run, p, p.Info().Live)
 			if err != nil {
 				cancel()
 				if e.takeCancelled() {
 					if b == nil {
-						e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
+						e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
 						e.wait(ctx)
 					}
 					continue
 				}
 				if errors.Is(err, io.EOF) {
-					e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
+					e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
 					e.wait(ctx)
 					return b
 				}
@@ -491,19 +511,19 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 		w.flush()
 		if err == nil || errors.Is(err, io.EOF) {
 			e.readToday(true)
-			e.send(gui.Status{Mode: gui.ModeAway, Source: name, Note: "The recording ended."})
+			e.send(Status{Mode: ModeAway, Source: name, Note: "The recording ended."})
 			fmt.Fprintf(e.stderr, "hunch: %s: the recording ended; quit from the window or with Ctrl+C\n", name)
 			e.wait(ctx)
 			return b
 		}
 		if errors.Is(err, monitor.ErrOtherPicture) {
 			// The saved calibration is of another picture: calibrate again.
-			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: "The camera's picture changed shape since you calibrated."})
+			e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "The camera's picture changed shape since you calibrated."})
 			b = nil
 			continue
 		}
 		if run.Err() == nil {
-			e.send(gui.Status{Mode: gui.ModeNeedsCalibration, Source: name, Note: err.Error()})
+			e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: err.Error()})
 			e.wait(ctx)
 			return b
 		}
@@ -517,7 +537,7 @@ func (e *engine) session(ctx context.Context, p *vision.Pipeline, name, profile 
 	return b
 }
 
-func breakSettings(p gui.Prefs) monitor.BreakSettings {
+func breakSettings(p Prefs) monitor.BreakSettings {
 	s := monitor.DefaultBreakSettings()
 	if p.BreakInterval > 0 {
 		s.Interval = p.BreakInterval

@@ -1,4 +1,4 @@
-package main
+package app
 
 import (
 	"context"
@@ -7,7 +7,6 @@ import (
 	"math"
 	"time"
 
-	"github.com/hunch-posture/hunch/gui"
 	"github.com/hunch-posture/hunch/monitor"
 )
 
@@ -30,9 +29,9 @@ const (
 
 // calibrationChecks are the live conditions for a good calibration, from one
 // observation and the one before it.
-func calibrationChecks(o, prev monitor.Observation) []gui.Check {
+func calibrationChecks(o, prev monitor.Observation) []Check {
 	one := len(o.Faces) == 1 || (len(o.Faces) > 1 && o.Faces[1].Box.Area() < 0.5*o.Faces[0].Box.Area())
-	checks := []gui.Check{{Name: "One face found", OK: one && len(o.Faces) > 0, Hint: "sit facing the camera, alone in the picture"}}
+	checks := []Check{{Name: "One face found", OK: one && len(o.Faces) > 0, Hint: "sit facing the camera, alone in the picture"}}
 	centred, still := false, false
 	if len(o.Faces) > 0 && o.Width > 0 {
 		c := o.Faces[0].Box.Center()
@@ -43,13 +42,13 @@ func calibrationChecks(o, prev monitor.Observation) []gui.Check {
 		}
 	}
 	checks = append(checks,
-		gui.Check{Name: "Centred", OK: centred, Hint: "move so your face is in the middle"},
-		gui.Check{Name: "Still", OK: still, Hint: "hold still for a moment"},
-		gui.Check{Name: "Enough light", OK: o.Brightness > 50 && o.Contrast > 12, Hint: "turn on a light in front of you"})
+		Check{Name: "Centred", OK: centred, Hint: "move so your face is in the middle"},
+		Check{Name: "Still", OK: still, Hint: "hold still for a moment"},
+		Check{Name: "Enough light", OK: o.Brightness > 50 && o.Contrast > 12, Hint: "turn on a light in front of you"})
 	return checks
 }
 
-func allOK(cs []gui.Check) bool {
+func allOK(cs []Check) bool {
 	for _, c := range cs {
 		if !c.OK {
 			return false
@@ -61,7 +60,7 @@ func allOK(cs []gui.Check) bool {
 // calibrationFlow is the calibration screen's sequence: wait for the checks,
 // count down, capture, calibrate. It is driven by observations.
 type calibrationFlow struct {
-	phase     gui.CalibrationPhase
+	phase     CalibrationPhase
 	prev      monitor.Observation
 	since     time.Duration
 	collected []monitor.Observation
@@ -76,38 +75,38 @@ type calibrationFlow struct {
 
 // step takes one observation and returns the view to show; baseline is set
 // when the flow ended (err tells a failure).
-func (f *calibrationFlow) step(o monitor.Observation) (v gui.CalibrationView, b *monitor.Baseline, err error) {
+func (f *calibrationFlow) step(o monitor.Observation) (v CalibrationView, b *monitor.Baseline, err error) {
 	checks := calibrationChecks(o, f.prev)
 	f.prev = o
-	v = gui.CalibrationView{Obs: o, Checks: checks}
+	v = CalibrationView{Obs: o, Checks: checks}
 	ok := allOK(checks)
 	switch f.phase {
-	case gui.Preparing:
+	case Preparing:
 		if ok && (f.ready == nil || f.ready()) {
-			f.phase, f.since = gui.Countdown, o.At
+			f.phase, f.since = Countdown, o.At
 		}
 		v.CanStart = ok
-	case gui.Countdown:
+	case Countdown:
 		if !ok {
-			f.phase = gui.Preparing
+			f.phase = Preparing
 		} else if o.At-f.since >= calibCountdown {
-			f.phase, f.since, f.collected = gui.Capturing, o.At, nil
+			f.phase, f.since, f.collected = Capturing, o.At, nil
 		}
 	}
 	switch f.phase {
-	case gui.Capturing:
+	case Capturing:
 		if o.At-f.since >= calibCapture {
 			return f.captured(v, o)
 		}
 		f.collected = append(f.collected, o)
 		v.Progress = float64(o.At-f.since) / float64(calibCapture)
-	case gui.SlouchOffer, gui.SlouchCountdown, gui.SlouchCapturing:
+	case SlouchOffer, SlouchCountdown, SlouchCapturing:
 		if done, b := f.slouchStep(&v, o); done {
 			return v, b, nil
 		}
 	}
 	v.Phase = f.phase
-	if f.phase == gui.Countdown || f.phase == gui.SlouchCountdown {
+	if f.phase == Countdown || f.phase == SlouchCountdown {
 		v.Left = int(math.Ceil((calibCountdown - (o.At - f.since)).Seconds()))
 	}
 	return v, nil, nil
@@ -115,40 +114,40 @@ func (f *calibrationFlow) step(o monitor.Observation) (v gui.CalibrationView, b 
 
 // captured calibrates on the upright capture, then offers the slouch sample
 // (or ends, when nobody can answer the offer).
-func (f *calibrationFlow) captured(v gui.CalibrationView, o monitor.Observation) (gui.CalibrationView, *monitor.Baseline, error) {
+func (f *calibrationFlow) captured(v CalibrationView, o monitor.Observation) (CalibrationView, *monitor.Baseline, error) {
 	f.collected = append(f.collected, o)
 	base, err := monitor.Calibrate(f.collected)
 	if err != nil {
-		f.phase = gui.Failed
-		v.Phase, v.Result = gui.Failed, "Not calibrated: "+err.Error()
+		f.phase = Failed
+		v.Phase, v.Result = Failed, "Not calibrated: "+err.Error()
 		return v, nil, err
 	}
 	if f.choice == nil {
-		f.phase = gui.Calibrated
-		v.Phase, v.Result = gui.Calibrated, calibratedText(base)
+		f.phase = Calibrated
+		v.Phase, v.Result = Calibrated, calibratedText(base)
 		return v, &base, nil
 	}
-	f.upright, f.phase = base, gui.SlouchOffer
+	f.upright, f.phase = base, SlouchOffer
 	v.Phase = f.phase
 	return v, nil, nil
 }
 
 // slouchStep advances the slouch sample: waiting for the answer, counting
 // down, capturing. It reports when calibration is done, with the baseline.
-func (f *calibrationFlow) slouchStep(v *gui.CalibrationView, o monitor.Observation) (bool, *monitor.Baseline) {
+func (f *calibrationFlow) slouchStep(v *CalibrationView, o monitor.Observation) (bool, *monitor.Baseline) {
 	switch f.phase {
-	case gui.SlouchOffer:
+	case SlouchOffer:
 		switch f.choice() {
 		case slouchSkip:
 			return f.finish(v, nil)
 		case slouchRecord:
-			f.phase, f.since = gui.SlouchCountdown, o.At
+			f.phase, f.since = SlouchCountdown, o.At
 		}
-	case gui.SlouchCountdown:
+	case SlouchCountdown:
 		if o.At-f.since >= calibCountdown {
-			f.phase, f.since, f.collected = gui.SlouchCapturing, o.At, nil
+			f.phase, f.since, f.collected = SlouchCapturing, o.At, nil
 		}
-	case gui.SlouchCapturing:
+	case SlouchCapturing:
 		f.collected = append(f.collected, o)
 		if o.At-f.since >= slouchCapture {
 			s, err := monitor.MeasureSlouchSample(f.collected, f.upright)
@@ -165,9 +164,9 @@ func (f *calibrationFlow) slouchStep(v *gui.CalibrationView, o monitor.Observati
 
 // finish ends the calibration with the upright baseline (and the sample,
 // when taken); a failed sample leaves the upright calibration standing.
-func (f *calibrationFlow) finish(v *gui.CalibrationView, sampleErr error) (bool, *monitor.Baseline) {
-	f.phase = gui.Calibrated
-	v.Phase, v.Result = gui.Calibrated, calibratedText(f.upright)
+func (f *calibrationFlow) finish(v *CalibrationView, sampleErr error) (bool, *monitor.Baseline) {
+	f.phase = Calibrated
+	v.Phase, v.Result = Calibrated, calibratedText(f.upright)
 	if sampleErr != nil {
 		v.Result += " No slouch sample: " + sampleErr.Error()
 	}
@@ -240,7 +239,7 @@ func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
 // calibrate runs the flow over src until it ends or ctx is cancelled. The
 // slouch sample is offered on a live camera only: a recording (the demo
 // among them) has nobody in front of it to answer.
-func (e *engine) calibrate(ctx context.Context, src monitor.Observer, live bool) (*monitor.Baseline, error) {
+func (e *Engine) calibrate(ctx context.Context, src monitor.Observer, live bool) (*monitor.Baseline, error) {
 	e.mu.Lock()
 	e.slouch, e.ready = slouchUndecided, false
 	e.mu.Unlock()

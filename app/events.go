@@ -1,0 +1,25 @@
+package app
+
+import "github.com/hunch-posture/hunch/monitor"
+
+// Event is what the app hands the GUI to show: Status, CalibrationView,
+// ShowCalibration, AlertEvent or HistoryChanged. The GUI renders it; nothing
+// in this package draws.
+type Event interface{ event() }
+
+// AlertEvent asks the GUI to alert the user: by desktop notification, or by
+// the app's own alert window when no notification service answers.
+type AlertEvent struct {
+	Alert monitor.Alert
+	Sound bool
+	// Mode picks the icon of the notification (or the window).
+	Mode Mode
+}
+
+// HistoryChanged tells the GUI that the history was written or erased: an
+// open report of today is read again.
+type HistoryChanged struct{}
+
+func (AlertEvent) event()     {}
+func (HistoryChanged) event() {}
+func (Status) event()         {}
