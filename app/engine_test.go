@@ -13,6 +13,7 @@ import (
 	"github.com/hunch-posture/hunch/monitor/history"
 	"github.com/hunch-posture/hunch/vision"
 	"github.com/hunch-posture/hunch/vision/clips"
+	"github.com/hunch-posture/hunch/vision/clips/cliptest"
 )
 
 // testEngine is an engine over a real history in a temporary directory,
@@ -253,16 +254,4 @@ func TestTheStatusSaysUntilWhenAlertsAreSnoozedAndEndSnoozeEndsIt(t *testing.T) 
 
 // generatedClip makes a clip with known truth from the embedded real
 // webcam frame.
-func generatedClip(t *testing.T, fps float64, script []clips.Segment, opts clips.Options) (string, []clips.Truth) {
-	t.Helper()
-	base, err := vision.FaceImagePath()
-	if err != nil {
-		t.Fatalf("the embedded face picture: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "clip.avi")
-	truth, err := clips.Generate(path, base, fps, script, opts)
-	if err != nil {
-		t.Fatalf("generate clip: %v", err)
-	}
-	return path, truth
-}
+var generatedClip = cliptest.Generated

@@ -10,24 +10,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hunch-posture/hunch/vision"
 	"github.com/hunch-posture/hunch/vision/clips"
+	"github.com/hunch-posture/hunch/vision/clips/cliptest"
 )
 
-// generatedClip makes a clip with known truth from gocv's real webcam frame.
-func generatedClip(t *testing.T, fps float64, script []clips.Segment, opts clips.Options) (string, []clips.Truth) {
-	t.Helper()
-	base, err := vision.FaceImagePath()
-	if err != nil {
-		t.Fatalf("the embedded face picture: %v", err)
-	}
-	path := filepath.Join(t.TempDir(), "clip.avi")
-	truth, err := clips.Generate(path, base, fps, script, opts)
-	if err != nil {
-		t.Fatalf("generate clip: %v", err)
-	}
-	return path, truth
-}
+// generatedClip makes a clip with known truth from the embedded real
+// webcam frame.
+var generatedClip = cliptest.Generated
 
 // analyzeJSON runs 'hunch analyze --json' and decodes its lines.
 func analyzeJSON(t *testing.T, args ...string) ([]frameRecord, summaryRecord) {
