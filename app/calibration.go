@@ -85,7 +85,7 @@ func (f *calibrationFlow) step(o monitor.Observation) (v CalibrationView, b *mon
 		if ok && (f.ready == nil || f.ready()) {
 			f.phase, f.since = Countdown, o.At
 		}
-		v.CanStart = ok
+		v.CanStart = ok && f.phase == Preparing
 	case Countdown:
 		if !ok {
 			f.phase = Preparing

@@ -20,6 +20,7 @@ import (
 // are what the user can ask (gui.Intents); they arrive on the GUI's
 // goroutine and only set requests, which Run carries out.
 type Engine struct {
+	open   func(vision.Config) (Source, error)
 	quit   func()
 	flags  Config
 	store  *history.Store
@@ -50,6 +51,23 @@ type Engine struct {
 	todayAt time.Time
 }
 
+// Source is an open camera or recording: vision.Pipeline in the app, a
+// recorded sequence in tests. It may also be a monitor.Focuser and
+// monitor.RateSetter, and offer its last frame for the calibration's preview.
+type Source interface {
+	monitor.Observer
+	Info() vision.SourceInfo
+}
+
+// openPipeline opens the real vision pipeline.
+func openPipeline(cfg vision.Config) (Source, error) {
+	p, err := vision.Open(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
 // Config is what the command line chose for the app.
 type Config struct {
 	// Source is the recording or camera to watch; Camera -1 means the one
@@ -73,7 +91,7 @@ func New(f Config, p Prefs, store *history.Store, rec *history.Recorder, cache s
 	if f.Onset > 0 {
 		p.Onset = f.Onset
 	}
-	return &Engine{quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
+	return &Engine{open: openPipeline, quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
 		events: make(chan Event, 16), wake: make(chan struct{}, 1), wantDemo: f.Demo}
 }
 
@@ -348,7 +366,7 @@ func (e *Engine) Run(ctx context.Context) {
 			}
 			cfg.Input, cfg.Realtime, name, profile = clip, true, "the demo clip", ""
 		}
-		p, err := vision.Open(cfg)
+		p, err := e.open(cfg)
 		if err != nil {
 			e.send(Status{Mode: ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
 				Note: "No camera: " + err.Error() + ". Watch the demo to see Hunch at work."})
@@ -451,7 +469,7 @@ func (e *Engine) wait(ctx context.Context) {
 // session calibrates when there is no baseline, then watches until the
 // source ends, a request restarts it or ctx is cancelled. It returns the
 // baseline in use.
-func (e *Engine) session(ctx context.Context, p *vision.Pipeline, name, profile string, b *monitor.Baseline) *monitor.Baseline {
+func (e *Engine) session(ctx context.Context, p Source, name, profile string, b *monitor.Baseline) *monitor.Baseline {
 	for ctx.Err() == nil {
 		run, cancel := context.WithCancel(ctx)
 		e.mu.Lock()

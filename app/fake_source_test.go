@@ -1,0 +1,109 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hunch-posture/hunch/monitor"
+	"github.com/hunch-posture/hunch/vision"
+)
+
+// fakeCamera is a live source of synthetic observations, one every half
+// second of input time and a millisecond of real time; when its script ends
+// it waits, as a camera does, until the watch is cancelled.
+type fakeCamera struct {
+	obs  []monitor.Observation
+	next int
+}
+
+func (c *fakeCamera) Observe(ctx context.Context) (monitor.Observation, error) {
+	if c.next >= len(c.obs) {
+		<-ctx.Done()
+		return monitor.Observation{}, ctx.Err()
+	}
+	time.Sleep(time.Millisecond)
+	c.next++
+	return c.obs[c.next-1], nil
+}
+
+func (c *fakeCamera) Close() error { return nil }
+func (c *fakeCamera) Info() vision.SourceInfo {
+	return vision.SourceInfo{Name: "fake camera", Live: true}
+}
+
+// seated is a well-lit user in a 640x480 picture at time at, the face
+// grown by lean (0.35: leaning in).
+func seated(at time.Duration, lean float64) monitor.Observation {
+	w, h := 140*(1+lean), 170*(1+lean)
+	f := monitor.Face{Box: monitor.Rect{X: 320 - w/2, Y: 205 - h/2, W: w, H: h}, Score: 0.9}
+	return monitor.Observation{At: at, Width: 640, Height: 480, Faces: []monitor.Face{f}, Brightness: 120, Contrast: 40}
+}
+
+// script is n frames upright, then m leaning in.
+func script(n, m int) []monitor.Observation {
+	var obs []monitor.Observation
+	for i := 0; i < n+m; i++ {
+		lean := 0.0
+		if i >= n {
+			lean = 0.35
+		}
+		obs = append(obs, seated(time.Duration(i)*time.Second/2, lean))
+	}
+	return obs
+}
+
+func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config) // the camera's profile is saved there
+	e := testEngine(t)
+	var opened []vision.Config
+	e.open = func(cfg vision.Config) (Source, error) {
+		opened = append(opened, cfg)
+		return &fakeCamera{obs: script(2000, 120)}, nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	started, calibrated := false, false
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView:
+				if v.CanStart && !started {
+					started = true
+					e.BeginCalibration()
+				}
+				if v.Phase == Countdown && !started {
+					t.Fatal("the countdown began before the user pressed Start")
+				}
+				if v.Phase == SlouchOffer {
+					e.SampleSlouch(false)
+				}
+				if v.Phase == Calibrated {
+					calibrated = true
+				}
+			case AlertEvent:
+				if !calibrated || v.Mode != ModeSlouching {
+					t.Fatalf("an alert (%v) before calibration or not of a slouch: %+v", calibrated, v)
+				}
+				if len(opened) != 1 || opened[0].Camera != 0 {
+					t.Errorf("opened %+v, want the first camera once", opened)
+				}
+				if _, err := monitor.LoadProfile(filepath.Join(config, "hunch", "profiles", "camera-0.json")); err != nil {
+					t.Errorf("the calibration was not saved as the camera's profile: %v", err)
+				}
+				return
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("stalled: started %v, calibrated %v", started, calibrated)
+		case <-deadline:
+			t.Fatalf("no slouch alert: started %v, calibrated %v", started, calibrated)
+		}
+	}
+}
