@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"io"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -105,5 +107,71 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 		case <-deadline:
 			t.Fatalf("no slouch alert: started %v, calibrated %v", started, calibrated)
 		}
+	}
+}
+
+// recordingOf is a fake recording: the script, then its end.
+type recordingOf struct{ fakeCamera }
+
+func (r *recordingOf) Observe(ctx context.Context) (monitor.Observation, error) {
+	if r.next >= len(r.obs) {
+		return monitor.Observation{}, io.EOF
+	}
+	return r.fakeCamera.Observe(ctx)
+}
+func (r *recordingOf) Info() vision.SourceInfo { return vision.SourceInfo{Name: "demo"} }
+
+func TestTheDemoLeavesTheUsersSessionAsItWas(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	e.open = func(cfg vision.Config) (Source, error) {
+		if cfg.Input != "" { // the demo clip
+			return &recordingOf{fakeCamera{obs: script(40, 60)}}, nil
+		}
+		return &fakeCamera{obs: script(2000, 120)}, nil
+	}
+	e.StartDemo()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	var alerts []string
+	deadline := time.After(4 * time.Minute) // the demo clip is generated first: slow under the race detector
+	for len(alerts) < 2 {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView:
+				if v.CanStart {
+					e.BeginCalibration()
+				}
+				if v.Phase == SlouchOffer {
+					e.SampleSlouch(false)
+				}
+			case Status:
+				if strings.Contains(v.Note, "recording ended") && len(alerts) == 1 {
+					e.StartCalibration() // back to the camera
+				}
+			case AlertEvent:
+				if v.Mode == ModeSlouching {
+					alerts = append(alerts, v.Alert.Body)
+				}
+			}
+		case <-deadline:
+			t.Fatalf("alerts so far: %q", alerts)
+		}
+	}
+	if !strings.Contains(alerts[0], "for 6 s") {
+		t.Errorf("the demo's alert %q: want it after the demo's 6 s onset", alerts[0])
+	}
+	if !strings.Contains(alerts[1], "for 20 s") {
+		t.Errorf("the camera's alert after the demo %q: want the user's own 20 s onset", alerts[1])
+	}
+	e.mu.Lock()
+	onset := e.prefs.Onset
+	e.mu.Unlock()
+	if onset != DefaultPrefs().Onset {
+		t.Errorf("the demo left the onset at %v", onset)
 	}
 }
