@@ -20,6 +20,9 @@ func NewApp() fyne.App {
 	return a
 }
 
+// Quit ends the app's event loop; it may be called from any goroutine.
+func Quit(a fyne.App) { fyne.Do(a.Quit) }
+
 // UI is Hunch's windows and tray. Its methods run on Fyne's goroutine; the
 // app reaches it only through Listen's channel.
 type UI struct {

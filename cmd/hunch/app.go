@@ -9,8 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/hunch-posture/hunch/app"
 	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/gui"
@@ -112,7 +110,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), a.Quit, ctx.Done(), stderr)
+	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
 	u := gui.New(a, e, store, notifier)
 	u.UseTray(gui.TrayAvailable())
 	u.Open(strings.Split(os.Getenv(openEnv), ","))
@@ -133,7 +131,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	go func() {
 		<-ctx.Done()
-		fyne.Do(a.Quit)
+		gui.Quit(a)
 	}()
 	a.Run()
 	cancel()
