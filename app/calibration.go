@@ -236,14 +236,18 @@ func previewFrame(src monitor.Observer, o monitor.Observation) image.Image {
 	return dst
 }
 
-// calibrate runs the flow over src until it ends or ctx is cancelled. The
-// slouch sample is offered on a live camera only: a recording (the demo
-// among them) has nobody in front of it to answer.
-func (e *Engine) calibrate(ctx context.Context, src monitor.Observer, live bool) (*monitor.Baseline, error) {
+// calibrate runs the flow over src until it ends or ctx is cancelled. It
+// waits for the user's Start, except on the demo (whose person is not the
+// user: it calibrates as soon as the checks hold). The slouch sample is
+// offered on a live camera only: a recording has nobody to answer.
+func (e *Engine) calibrate(ctx context.Context, src monitor.Observer, live, demo bool) (*monitor.Baseline, error) {
 	e.mu.Lock()
 	e.slouch, e.ready = slouchUndecided, false
 	e.mu.Unlock()
-	f := calibrationFlow{ready: e.readyToCalibrate}
+	var f calibrationFlow
+	if !demo {
+		f.ready = e.readyToCalibrate
+	}
 	if live {
 		f.choice = e.slouchChoice
 	}

@@ -493,7 +493,7 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 			}
 			e.send(ShowCalibration{Reason: reason})
 			e.send(Status{Mode: ModeNeedsCalibration, Source: name})
-			nb, err := e.calibrate(run, p, p.Info().Live)
+			nb, err := e.calibrate(run, p, p.Info().Live, demo)
 			if err != nil {
 				cancel()
 				if e.takeCancelled() {

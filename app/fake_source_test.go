@@ -144,6 +144,9 @@ func TestTheDemoLeavesTheUsersSessionAsItWas(t *testing.T) {
 			switch v := ev.(type) {
 			case CalibrationView:
 				if v.CanStart {
+					if len(alerts) == 0 {
+						t.Fatal("the demo waits for a Start: its person is not the user")
+					}
 					e.BeginCalibration()
 				}
 				if v.Phase == SlouchOffer {
