@@ -1,0 +1,83 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// A new user with no camera installs Hunch (make install's script, into a
+// temporary home), starts it with no Go toolchain on PATH and an empty module
+// cache, and presses "Watch the demo" in the status window: a slouch
+// notification must reach the desktop's notification daemon.
+func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
+	if os.Getenv("HUNCH_TEST_DESKTOP") != "1" {
+		t.Skip("needs a desktop (Xvfb, a D-Bus session, dunst): run it with scripts/with-desktop.sh go test, as make test does")
+	}
+	desktopTools(t, "go", "dbus-monitor", "xdotool", "import")
+	if _, err := os.Stat("/dev/video0"); err == nil {
+		t.Skip("this machine has a camera: the app would watch it instead of offering the demo")
+	}
+	tmp := t.TempDir()
+	home := filepath.Join(tmp, "home")
+	installed := filepath.Join(home, ".local", "bin", "hunch")
+	install := exec.Command("../../scripts/install.sh", buildHunch(t, tmp))
+	install.Env = append(os.Environ(), "HOME="+home, "PREFIX="+filepath.Join(home, ".local"), "XDG_DATA_HOME="+filepath.Join(home, ".local", "share"))
+	if out, err := install.CombinedOutput(); err != nil {
+		t.Fatalf("install: %v\n%s", err, out)
+	}
+
+	var bus lines
+	mon := exec.Command("dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'")
+	mon.Stdout = &bus
+	if err := mon.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { mon.Process.Kill(); mon.Wait() }()
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(bus.String(), "NameAcquired") }) {
+		t.Fatal("dbus-monitor did not join the session bus")
+	}
+
+	var out lines
+	app := exec.Command(installed)
+	app.Env = []string{"HOME=" + home, "PATH=/usr/bin:/bin", "GOMODCACHE=" + filepath.Join(tmp, "empty-modcache"),
+		"TMPDIR=" + filepath.Join(tmp, "tmp"), "LANG=en_GB.UTF-8"}
+	os.MkdirAll(filepath.Join(tmp, "tmp"), 0o700)
+	for _, k := range []string{"DISPLAY", "DBUS_SESSION_BUS_ADDRESS", "XAUTHORITY"} {
+		if v, ok := os.LookupEnv(k); ok {
+			app.Env = append(app.Env, k+"="+v)
+		}
+	}
+	if _, err := exec.LookPath("/usr/bin/go"); err == nil {
+		t.Fatal("go is in /usr/bin: the test cannot take the toolchain off PATH")
+	}
+	app.Stdout, app.Stderr = &out, &out
+	if err := app.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { app.Process.Kill(); app.Wait() }()
+
+	// The status window says there is no camera and offers the demo: press
+	// its first button, as a user clicks it.
+	var id string
+	if !waitFor(30*time.Second, func() bool { id = windowID("^Hunch$"); return id != "" }) {
+		t.Fatalf("no status window:\n%s", out.String())
+	}
+	time.Sleep(3 * time.Second) // the camera is looked for, and the offer shown
+	// "Watch the demo" is the first button of the bottom row (see status.png).
+	if out, err := exec.Command("xdotool", "mousemove", "--window", id, "70", "234", "click", "1").CombinedOutput(); err != nil {
+		t.Fatalf("click: %v %s", err, out)
+	}
+	if !waitFor(90*time.Second, func() bool { return strings.Contains(bus.String(), "Sit up") }) {
+		t.Fatalf("no slouch notification from the demo; app:\n%s\nbus:\n%s", out.String(), bus.String())
+	}
+	if strings.Contains(out.String(), "cannot start") {
+		t.Errorf("the demo complained:\n%s", out.String())
+	}
+	shots, _ := filepath.Abs(screenshotDir)
+	os.MkdirAll(shots, 0o755)
+	screenshot(t, "^Hunch$", shots, "status-demo")
+}
