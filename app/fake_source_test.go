@@ -5,6 +5,8 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,14 +20,27 @@ import (
 type fakeCamera struct {
 	obs  []monitor.Observation
 	next int
+	mu   sync.Mutex // guards next against a test reading it
+}
+
+// finished says whether the whole script was observed.
+func (c *fakeCamera) finished() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.next >= len(c.obs)
 }
 
 func (c *fakeCamera) Observe(ctx context.Context) (monitor.Observation, error) {
-	if c.next >= len(c.obs) {
+	if err := ctx.Err(); err != nil {
+		return monitor.Observation{}, err
+	}
+	if c.finished() {
 		<-ctx.Done()
 		return monitor.Observation{}, ctx.Err()
 	}
 	time.Sleep(time.Millisecond)
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	c.next++
 	return c.obs[c.next-1], nil
 }
@@ -60,8 +75,11 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 	config := t.TempDir()
 	t.Setenv("XDG_CONFIG_HOME", config) // the camera's profile is saved there
 	e := testEngine(t)
+	var mu sync.Mutex
 	var opened []vision.Config
 	e.open = func(cfg vision.Config) (Source, error) {
+		mu.Lock()
+		defer mu.Unlock()
 		opened = append(opened, cfg)
 		return &fakeCamera{obs: script(2000, 120)}, nil
 	}
@@ -94,9 +112,11 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 				if !calibrated || v.Mode != ModeSlouching {
 					t.Fatalf("an alert (%v) before calibration or not of a slouch: %+v", calibrated, v)
 				}
+				mu.Lock()
 				if len(opened) != 1 || opened[0].Camera != 0 {
 					t.Errorf("opened %+v, want the first camera once", opened)
 				}
+				mu.Unlock()
 				if _, err := monitor.LoadProfile(filepath.Join(config, "hunch", "profiles", "camera-0.json")); err != nil {
 					t.Errorf("the calibration was not saved as the camera's profile: %v", err)
 				}
@@ -114,7 +134,7 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 type recordingOf struct{ fakeCamera }
 
 func (r *recordingOf) Observe(ctx context.Context) (monitor.Observation, error) {
-	if r.next >= len(r.obs) {
+	if r.finished() {
 		return monitor.Observation{}, io.EOF
 	}
 	return r.fakeCamera.Observe(ctx)
@@ -176,5 +196,55 @@ func TestTheDemoLeavesTheUsersSessionAsItWas(t *testing.T) {
 	e.mu.Unlock()
 	if onset != DefaultPrefs().Onset {
 		t.Errorf("the demo left the onset at %v", onset)
+	}
+}
+
+func TestSettingsAppliedMidSessionTakeEffectWithoutRecalibrating(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	cam := &fakeCamera{obs: script(600, 80)} // then a 40 s lean
+	var opens atomic.Int32
+	e.open = func(vision.Config) (Source, error) { opens.Add(1); return cam, nil }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	calibrations, applied := 0, false
+	deadline := time.After(60 * time.Second)
+	for {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView:
+				if v.CanStart {
+					e.BeginCalibration()
+				}
+				if v.Phase == SlouchOffer {
+					e.SampleSlouch(false)
+				}
+				if v.Phase == Calibrated {
+					calibrations++
+					p := DefaultPrefs()
+					p.Onset = time.Minute // longer than the lean to come
+					e.ApplySettings(p)
+					applied = true
+				}
+			case AlertEvent:
+				if v.Mode == ModeSlouching {
+					t.Fatalf("a 40 s lean alerted although the onset was set to a minute: %s", v.Alert.Body)
+				}
+			}
+		case <-deadline:
+			t.Fatal("the script never ended")
+		case <-time.After(3 * time.Second):
+			if !cam.finished() {
+				continue
+			}
+			if !applied || calibrations != 1 || opens.Load() != 1 {
+				t.Fatalf("applied %v, calibrations %d, sources opened %d; want the settings applied to the same watch, calibrated once", applied, calibrations, opens.Load())
+			}
+			return
+		}
 	}
 }
