@@ -211,7 +211,7 @@ func placeInPicture(b monitor.Baseline) string {
 		height = "low"
 	}
 	share := math.Round(100 * b.FaceHeight / p.H)
-	return fmt.Sprintf("your face %s %s in the picture, %.0f%% of its height", side, height, share)
+	return fmt.Sprintf("your face %s, %s in the picture, %.0f%% of its height", side, height, share)
 }
 
 // framer offers the camera picture for the preview (vision.Pipeline does).

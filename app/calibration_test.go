@@ -196,7 +196,7 @@ func TestTheCalibrationWaitsForTheUsersStart(t *testing.T) {
 
 func TestTheSavedPostureIsSaidInWords(t *testing.T) {
 	b := monitor.Baseline{Width: 640, Height: 480, FaceHeight: 160, Center: monitor.Point{X: 320, Y: 200}}
-	if got := calibratedText(b); got != "Your upright posture is saved: your face in the middle at mid height in the picture, 33% of its height." {
+	if got := calibratedText(b); got != "Your upright posture is saved: your face in the middle, at mid height in the picture, 33% of its height." {
 		t.Errorf("%q", got)
 	}
 }

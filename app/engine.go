@@ -38,6 +38,9 @@ type Engine struct {
 	wantDemo  bool
 	slouch    slouchChoice // the answer to the calibration's slouch sample offer
 	ready     bool         // the user pressed Start on the calibration screen
+	// awaitingDone holds alerts back while the calibration's result is on
+	// the screen, until the user presses Done.
+	awaitingDone bool
 	// calibCancelled is set when the user cancelled the calibration screen.
 	calibCancelled bool
 	// trouble is the latest failure the user must hear of (a history write),
@@ -169,11 +172,12 @@ func (e *Engine) EndSnooze() {
 	e.note(history.EventResume, "snooze ended")
 }
 
-// quiet says whether alerts are snoozed now.
+// quiet says whether alerts are held back now: snoozed, or the
+// calibration's result still waiting for Done.
 func (e *Engine) quiet() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return time.Now().Before(e.snoozed)
+	return e.awaitingDone || time.Now().Before(e.snoozed)
 }
 
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
@@ -187,6 +191,13 @@ func (e *Engine) CancelCalibration() {
 func (e *Engine) BeginCalibration() {
 	e.mu.Lock()
 	e.ready = true
+	e.mu.Unlock()
+}
+
+// CalibrationDone lets alerts through once the user has read the result.
+func (e *Engine) CalibrationDone() {
+	e.mu.Lock()
+	e.awaitingDone = false
 	e.mu.Unlock()
 }
 
@@ -514,6 +525,9 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 				continue
 			}
 			b = nb
+			e.mu.Lock()
+			e.awaitingDone = !demo // the demo's window is not the user's result to read
+			e.mu.Unlock()
 			e.note(history.EventCalibration, name)
 			if profile != "" {
 				e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b}))

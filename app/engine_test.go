@@ -255,3 +255,18 @@ func TestTheStatusSaysUntilWhenAlertsAreSnoozedAndEndSnoozeEndsIt(t *testing.T) 
 // generatedClip makes a clip with known truth from the embedded real
 // webcam frame.
 var generatedClip = cliptest.Generated
+
+func TestAlertsWaitUntilTheCalibrationsResultIsRead(t *testing.T) {
+	e := testEngine(t)
+	w := &watcher{e: e, prefs: DefaultPrefs()}
+	e.awaitingDone = true // as right after a calibration
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	if len(e.events) != 0 {
+		t.Fatal("an alert came while the calibration's result was on the screen")
+	}
+	e.CalibrationDone()
+	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	if _, ok := (<-e.events).(AlertEvent); !ok {
+		t.Error("no alert after Done")
+	}
+}

@@ -107,6 +107,7 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 				}
 				if v.Phase == Calibrated {
 					calibrated = true
+					e.CalibrationDone()
 				}
 			case AlertEvent:
 				if !calibrated || v.Mode != ModeSlouching {
@@ -168,6 +169,9 @@ func TestTheDemoLeavesTheUsersSessionAsItWas(t *testing.T) {
 						t.Fatal("the demo waits for a Start: its person is not the user")
 					}
 					e.BeginCalibration()
+				}
+				if v.Phase == Calibrated {
+					e.CalibrationDone()
 				}
 				if v.Phase == SlouchOffer {
 					e.SampleSlouch(false)

@@ -95,7 +95,7 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.progress = widget.NewProgressBar()
 	c.result = widget.NewLabel("")
 	c.result.Wrapping = fyne.TextWrapWord
-	c.done = widget.NewButton("Done", func() { c.w.Hide() })
+	c.done = widget.NewButton("Done", func() { u.in.CalibrationDone(); c.w.Hide() })
 	c.done.Importance = widget.HighImportance
 	c.done.Hide()
 	c.again = widget.NewButton("Try again", func() { u.in.StartCalibration() })
@@ -104,8 +104,15 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.start.Importance = widget.HighImportance
 	c.start.Disable()
 	c.w.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
-		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.start.Visible() && !c.start.Disabled() {
+		if k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter {
+			return
+		}
+		switch {
+		case c.start.Visible() && !c.start.Disabled():
 			u.in.BeginCalibration()
+		case c.done.Visible():
+			u.in.CalibrationDone()
+			c.w.Hide()
 		}
 	})
 	c.record = widget.NewButton("Record my slouch", func() { u.in.SampleSlouch(true) })
@@ -114,7 +121,7 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.skip = widget.NewButton("Skip", func() { u.in.SampleSlouch(false) })
 	c.skip.Hide()
 	cancel := widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
-	c.w.SetCloseIntercept(func() { u.in.CancelCalibration(); c.w.Hide() })
+	c.w.SetCloseIntercept(c.closeRequested)
 	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.side = container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
 		c.phase, c.progress, c.result, container.NewHBox(cancel, c.start, c.again, c.skip, c.record, c.done))
@@ -124,6 +131,17 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.w.SetContent(container.NewPadded(container.NewBorder(nil, nil, nil, right, c.preview)))
 	c.w.Resize(fyne.NewSize(920, 600))
 	return c
+}
+
+// closeRequested is the window's close button: after the result it is
+// Done, before it Cancel.
+func (c *calibrationScreen) closeRequested() {
+	if c.done.Visible() {
+		c.u.in.CalibrationDone()
+	} else {
+		c.u.in.CancelCalibration()
+	}
+	c.w.Hide()
 }
 
 // update renders one moment of the calibration.

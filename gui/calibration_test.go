@@ -169,3 +169,26 @@ func TestStartIsOfferedOnceTheChecksHoldAndReturnPressesIt(t *testing.T) {
 		t.Error("Start is still offered during the countdown")
 	}
 }
+
+func TestDoneOrClosingAfterTheResultLetsAlertsCome(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	test.Tap(c.done)
+	if in.last() != "calibration done" {
+		t.Errorf("Done forwarded %v", in.calls)
+	}
+	u.StartCalibration()
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	c.closeRequested() // the window's close button
+	if in.last() != "calibration done" {
+		t.Errorf("closing after the result forwarded %v, want Done", in.calls)
+	}
+	u.StartCalibration()
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Capturing, Progress: 0.5})
+	c.closeRequested()
+	if in.last() != "cancel calibration" {
+		t.Errorf("closing during the capture forwarded %v, want Cancel", in.calls)
+	}
+}

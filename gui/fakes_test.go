@@ -30,6 +30,7 @@ func (i *intents) StartCalibration()   { i.calls = append(i.calls, "calibrate") 
 func (i *intents) CancelCalibration()  { i.calls = append(i.calls, "cancel calibration") }
 func (i *intents) EndSnooze()          { i.calls = append(i.calls, "end snooze") }
 func (i *intents) BeginCalibration()   { i.calls = append(i.calls, "begin calibration") }
+func (i *intents) CalibrationDone()    { i.calls = append(i.calls, "calibration done") }
 func (i *intents) SampleSlouch(record bool) {
 	i.calls = append(i.calls, fmt.Sprintf("sample slouch %v", record))
 }

@@ -27,6 +27,9 @@ type Intents interface {
 	// BeginCalibration is the user's Start on the calibration screen: they
 	// sit upright and the countdown may begin.
 	BeginCalibration()
+	// CalibrationDone says the user has read the calibration's result (Done,
+	// or the window closed after it): alerts may come now.
+	CalibrationDone()
 	// CancelCalibration leaves the calibration screen without a new profile.
 	CancelCalibration()
 	// SampleSlouch answers the calibration's offer of a slouch sample:
