@@ -75,6 +75,7 @@ type calibrationScreen struct {
 	record   *widget.Button
 	skip     *widget.Button
 	start    *widget.Button
+	cancel   *widget.Button
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
@@ -120,11 +121,11 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 	c.record.Hide()
 	c.skip = widget.NewButton("Skip", func() { u.in.SampleSlouch(false) })
 	c.skip.Hide()
-	cancel := widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
+	c.cancel = widget.NewButton("Cancel", func() { u.in.CancelCalibration(); c.w.Hide() })
 	c.w.SetCloseIntercept(c.closeRequested)
 	title := widget.NewLabelWithStyle("Calibrate your upright posture", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.side = container.NewVBox(title, c.reason, advice, widget.NewSeparator(), c.checks, widget.NewSeparator(),
-		c.phase, c.progress, c.result, container.NewHBox(cancel, c.start, c.again, c.skip, c.record, c.done))
+		c.phase, c.progress, c.result, container.NewHBox(c.cancel, c.start, c.again, c.skip, c.record, c.done))
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(340, 0))
 	right := container.NewStack(width, container.NewVScroll(c.side))
@@ -163,6 +164,7 @@ func (c *calibrationScreen) update(v CalibrationView) {
 	}
 	c.done.Hide()
 	c.again.Hide()
+	c.cancel.Show()
 	c.record.Hide()
 	c.skip.Hide()
 	c.start.Hide()
@@ -203,6 +205,7 @@ func (c *calibrationScreen) update(v CalibrationView) {
 		c.progress.SetValue(1)
 		c.progress.Show()
 		c.done.Show()
+		c.cancel.Hide() // calibrated: nothing left to cancel
 	case Failed:
 		c.phase.Text = "Calibration failed"
 		c.again.Show()

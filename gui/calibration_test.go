@@ -175,6 +175,9 @@ func TestDoneOrClosingAfterTheResultLetsAlertsCome(t *testing.T) {
 	u.StartCalibration()
 	c := u.calib
 	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if c.cancel.Visible() {
+		t.Error("Cancel is offered after the calibration is saved")
+	}
 	test.Tap(c.done)
 	if in.last() != "calibration done" {
 		t.Errorf("Done forwarded %v", in.calls)
