@@ -258,6 +258,13 @@ func (e *Engine) calibrate(ctx context.Context, src monitor.Observer, live, demo
 		}
 		v, b, err := f.step(o)
 		v.Frame = previewFrame(src, o)
+		if b != nil && !demo {
+			// Alerts wait for the user's Done, which may come as soon as the
+			// result is shown: hold them before showing it.
+			e.mu.Lock()
+			e.awaitingDone = true
+			e.mu.Unlock()
+		}
 		e.send(v)
 		if err != nil || b != nil {
 			return b, err

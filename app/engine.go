@@ -525,9 +525,6 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 				continue
 			}
 			b = nb
-			e.mu.Lock()
-			e.awaitingDone = !demo // the demo's window is not the user's result to read
-			e.mu.Unlock()
 			e.note(history.EventCalibration, name)
 			if profile != "" {
 				e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b}))
