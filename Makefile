@@ -6,7 +6,7 @@ GO ?= go
 BIN := bin/hunch
 GOFLAGS_TEST ?= -count=1
 
-.PHONY: run build test bench eval fit deps deps-test vet fmt-check clean
+.PHONY: run build test bench bench-process eval fit deps deps-test vet fmt-check clean
 
 run: deps build
 	$(BIN) $(ARGS)
@@ -43,6 +43,11 @@ bench: deps build
 	@grep '^BenchmarkFacePath' bench.txt | awk '{for (i = 2; i <= NF; i++) if ($$i == "x-bare-blazeface") print $$(i-1)}' | sort -n | \
 		awk '{r[NR] = $$1} END {printf "face path / one bare BlazeFace pass, same run: %sx (median of %d runs; the limit is 1.5x)\n", r[int((NR+1)/2)], NR}'
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
+
+# Whole-process CPU and peak RSS: the commands, analyze on a 312 s clip in
+# real time, the app for 150 s under a throwaway desktop (about 9 minutes).
+bench-process: deps-test build
+	scripts/bench-process.sh $(BIN)
 
 # The per-person table on the labelled real frames in ../shared: each person
 # judged by weights fitted without them (leave-one-person-out), upright
