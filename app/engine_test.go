@@ -226,13 +226,13 @@ func TestAFailedHistoryWriteReachesTheUser(t *testing.T) {
 
 func TestAProfileThatCannotBeSavedIsSaid(t *testing.T) {
 	e := testEngine(t)
-	readOnly := filepath.Join(t.TempDir(), "ro")
-	if err := os.MkdirAll(readOnly, 0o500); err != nil {
+	notAFolder := filepath.Join(t.TempDir(), "profiles") // a file where the folder should be: fails even for root
+	if err := os.WriteFile(notAFolder, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	err := monitor.SaveProfile(filepath.Join(readOnly, "sub", "camera-0.json"), monitor.Profile{})
+	err := monitor.SaveProfile(filepath.Join(notAFolder, "camera-0.json"), monitor.Profile{})
 	if err == nil {
-		t.Skip("this user can write anywhere (root): no failure to report")
+		t.Fatal("a profile was saved inside a file")
 	}
 	e.complain("Calibrated for now, but not saved", err)
 	if st := lastStatus(t, e); !strings.HasPrefix(st.Note, "Calibrated for now, but not saved: save profile") {

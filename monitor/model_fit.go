@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"sort"
 )
 
 // Example is one labelled frame to fit the judgement on: its features
@@ -235,12 +234,13 @@ func solve(a [][]float64, b []float64) ([]float64, error) {
 		m[i] = append(append([]float64(nil), a[i]...), b[i])
 	}
 	for c := 0; c < n; c++ {
-		rows := make([]int, 0, n-c)
-		for r := c; r < n; r++ {
-			rows = append(rows, r)
+		pivot := c
+		for r := c + 1; r < n; r++ {
+			if math.Abs(m[r][c]) > math.Abs(m[pivot][c]) {
+				pivot = r
+			}
 		}
-		sort.SliceStable(rows, func(i, j int) bool { return math.Abs(m[rows[i]][c]) > math.Abs(m[rows[j]][c]) })
-		m[c], m[rows[0]] = m[rows[0]], m[c]
+		m[c], m[pivot] = m[pivot], m[c]
 		if math.Abs(m[c][c]) < 1e-15 {
 			return nil, errors.New("singular system")
 		}

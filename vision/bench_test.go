@@ -98,7 +98,7 @@ func BenchmarkFacePathAgainstBareBlazeFace(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	defer bare.net.Close()
+	defer bare.Close()
 	if _, err := bare.input.fill(img, image.Rect(0, 0, img.Cols(), img.Rows())); err != nil {
 		b.Fatal(err)
 	}

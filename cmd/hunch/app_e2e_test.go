@@ -119,6 +119,23 @@ func pressReturn(title string) {
 	}
 }
 
+// notifications records every Notify call on the session bus, as the
+// daemon receives it, until the test ends.
+func notifications(t *testing.T) *lines {
+	t.Helper()
+	var bus lines
+	mon := exec.Command("dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'")
+	mon.Stdout = &bus
+	if err := mon.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mon.Process.Kill(); mon.Wait() })
+	if !waitFor(5*time.Second, func() bool { return strings.Contains(bus.String(), "NameAcquired") }) {
+		t.Fatal("dbus-monitor did not join the session bus")
+	}
+	return &bus
+}
+
 // screenshot raises a window above the others (there is no window manager)
 // and writes what it shows to dir/name.png. Fyne's own capture is blank under
 // GLFW on Xvfb, so the X server is asked instead.
@@ -157,17 +174,7 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Every Notify call on the session bus, as the daemon receives it.
-	var bus lines
-	mon := exec.Command("dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'")
-	mon.Stdout = &bus
-	if err := mon.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { mon.Process.Kill(); mon.Wait() }()
-	if !waitFor(5*time.Second, func() bool { return strings.Contains(bus.String(), "NameAcquired") }) {
-		t.Fatal("dbus-monitor did not join the session bus")
-	}
+	bus := notifications(t)
 
 	data := filepath.Join(tmp, "history")
 	var out lines

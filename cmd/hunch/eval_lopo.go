@@ -92,7 +92,10 @@ func leaveOneOut(all []monitor.Example, cases []observedCase) (map[string]monito
 
 // rootPerson is the real person a case shows (its own name, or that of the
 // person a generated clip was made from).
-func rootPerson(person string) string { return strings.TrimSuffix(person, generatedFrom) }
+func rootPerson(person string) string {
+	root, _, _ := strings.Cut(person, "/")
+	return root
+}
 
 // judge replays a case's clip through a watch with model m and scores it.
 func (oc observedCase) judge(ctx context.Context, m monitor.Model, withSample bool) evalResult {

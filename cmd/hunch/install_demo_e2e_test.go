@@ -30,16 +30,7 @@ func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
 		t.Fatalf("install: %v\n%s", err, out)
 	}
 
-	var bus lines
-	mon := exec.Command("dbus-monitor", "--session", "interface='org.freedesktop.Notifications',member='Notify'")
-	mon.Stdout = &bus
-	if err := mon.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { mon.Process.Kill(); mon.Wait() }()
-	if !waitFor(5*time.Second, func() bool { return strings.Contains(bus.String(), "NameAcquired") }) {
-		t.Fatal("dbus-monitor did not join the session bus")
-	}
+	bus := notifications(t)
 
 	var out lines
 	app := exec.Command(installed)
