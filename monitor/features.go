@@ -52,8 +52,9 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 	g := measureFace(*f)
 	ft.FaceFound = true
 	ft.ForwardLean = g.size/b.FaceSize - 1
-	ft.HeadDrop = (g.center.Y - b.Center.Y) / b.FaceHeight
-	ft.HeadShift = (g.center.X - b.Center.X) / b.FaceHeight
+	seen := alongSight(b, o, g.size/b.FaceSize)
+	ft.HeadDrop = (g.center.Y - seen.Y) / b.FaceHeight
+	ft.HeadShift = (g.center.X - seen.X) / b.FaceHeight
 	ft.AtEdge = atEdge(f.Box, o.PictureArea())
 	if g.landmarks && b.Landmarks {
 		ft.HeadRoll = g.roll - b.Roll
@@ -111,3 +112,18 @@ func shoulderRaise(o Observation, f Face, g faceGeometry, b Baseline) float64 {
 
 // dist is the distance between two points.
 func dist(a, b Point) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
+
+// alongSight is where the calibrated face would be seen at this frame's size
+// (ratio to the calibrated size) had the user only moved along the camera's
+// line of sight: a pinhole camera scales a point's offset from the picture's
+// centre by the inverse of its distance. Sitting back upright moves the face
+// towards the centre, leaning in away from it; only the rest of a move is
+// drop or shift. Without the pictures' sizes it is the calibrated centre.
+func alongSight(b Baseline, o Observation, ratio float64) Point {
+	pb, po := b.pictureArea(), o.PictureArea()
+	if pb.W <= 0 || pb.H <= 0 || po.W <= 0 || po.H <= 0 || ratio <= 0 {
+		return b.Center
+	}
+	cb, co := pb.Center(), po.Center()
+	return Point{X: co.X + (b.Center.X-cb.X)*ratio, Y: co.Y + (b.Center.Y-cb.Y)*ratio}
+}

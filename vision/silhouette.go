@@ -2,6 +2,7 @@ package vision
 
 import (
 	"fmt"
+	"math"
 
 	"gocv.io/x/gocv"
 
@@ -103,9 +104,34 @@ func summariseMask(mask []float32, side int, w, h float64, face *monitor.Rect) m
 		lx, rx = sil.CenterX-half, sil.CenterX+half
 		from = float64(top)
 	}
+	cx := (lx + rx) / 2
+	sil.Shoulders = shouldersInMask(mask, side, sx, sy, lx, rx, from)
+	if sil.Shoulders.LeftConfidence == 0 && sil.Shoulders.RightConfidence == 0 && face != nil && face.W > 0 {
+		// Both columns off the picture (the user leans in close): read
+		// them as far out as the picture allows, if still beside the neck.
+		m := edgeMargin*w + sx
+		lx, rx = math.Max(lx, m), math.Min(rx, w-m)
+		if cx-lx < minShoulderOffset*face.W {
+			lx = -1
+		}
+		if rx-cx < minShoulderOffset*face.W {
+			rx = w + 1
+		}
+		sil.Shoulders = shouldersInMask(mask, side, sx, sy, lx, rx, from)
+	}
+	mirrorMissingShoulder(&sil.Shoulders, cx)
+	return sil
+}
+
+// shouldersInMask reads the top of the person's outline in columns lx and rx
+// (frame pixels), at or below row from (mask rows); a column in the picture's
+// edge strip, or off it, yields no shoulder.
+func shouldersInMask(mask []float32, side int, sx, sy, lx, rx, from float64) monitor.ShoulderLine {
+	var line monitor.ShoulderLine
+	margin := int(math.Ceil(edgeMargin * float64(side)))
 	for i, x := range []float64{lx, rx} {
 		col := int(x / sx)
-		if col < 0 || col >= side {
+		if x < 0 || col < margin || col >= side-margin {
 			continue
 		}
 		y, ok := firstPersonRow(mask, side, col, int(from))
@@ -114,12 +140,12 @@ func summariseMask(mask []float32, side int, w, h float64, face *monitor.Rect) m
 		}
 		p := monitor.Point{X: x, Y: (float64(y) + 0.5) * sy}
 		if i == 0 {
-			sil.Shoulders.Left, sil.Shoulders.LeftConfidence = p, 1
+			line.Left, line.LeftConfidence = p, 1
 		} else {
-			sil.Shoulders.Right, sil.Shoulders.RightConfidence = p, 1
+			line.Right, line.RightConfidence = p, 1
 		}
 	}
-	return sil
+	return line
 }
 
 // firstPersonRow is the first row at or below from where column col is the
@@ -140,4 +166,27 @@ func firstPersonRow(mask []float32, side, col, from int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// edgeMargin is the strip along the picture's sides, as a fraction of its
+// width, where the mask is not read for a shoulder: the segmentation is least
+// sure at the border, and a body cut by the edge has no outline there.
+const edgeMargin = 0.03
+
+// minShoulderOffset is how near the face's centre, in face widths, a shoulder
+// may still be read: beyond half a face width and the hair's fall, on the
+// shoulder itself rather than the neck.
+const minShoulderOffset = 0.8
+
+// mirrorMissingShoulder takes a shoulder that could not be measured (its
+// column off the picture, as when the user leans in close) to be level with
+// the other, mirrored about the face's centre column cx, so that the neck gap
+// is still measured when it matters most. With neither found it does nothing.
+func mirrorMissingShoulder(s *monitor.ShoulderLine, cx float64) {
+	switch {
+	case s.LeftConfidence > 0 && s.RightConfidence == 0:
+		s.Right, s.RightConfidence = monitor.Point{X: 2*cx - s.Left.X, Y: s.Left.Y}, s.LeftConfidence
+	case s.RightConfidence > 0 && s.LeftConfidence == 0:
+		s.Left, s.LeftConfidence = monitor.Point{X: 2*cx - s.Right.X, Y: s.Right.Y}, s.RightConfidence
+	}
 }
