@@ -75,8 +75,7 @@ func newStatusWindow(u *UI) *statusWindow {
 			u.in.Quit()
 			return
 		}
-		s.shown = false
-		s.w.Hide()
+		s.hide()
 	})
 	s.update(Status{})
 	return s
@@ -86,6 +85,12 @@ func (s *statusWindow) show(st Status) {
 	s.update(st)
 	s.shown = true
 	s.w.Show()
+}
+
+// hide closes the window into the tray.
+func (s *statusWindow) hide() {
+	s.shown = false
+	s.w.Hide()
 }
 
 // update renders a status.

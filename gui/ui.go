@@ -65,6 +65,41 @@ func (u *UI) UseTray(available bool, why string) {
 	u.win.show(u.status)
 }
 
+// MoveToTrayWhen moves Hunch into a system tray that starts after it (at
+// login a tray often starts after the apps it hosts) once appears delivers:
+// the note about the missing tray goes and the status window closes into
+// the tray, as at a start with a tray. The tray item itself is started now,
+// hidden from no one but shown by no tray yet: Fyne starts it only before the
+// app runs, and it registers itself with a tray whenever one starts. Call it
+// before the app runs; it returns at once.
+func (u *UI) MoveToTrayWhen(appears <-chan struct{}) {
+	d, ok := u.app.(desktop.App)
+	if !ok {
+		return
+	}
+	d.SetSystemTrayIcon(Icon(u.status.Mode))
+	d.SetSystemTrayMenu(u.trayMenu())
+	go func() {
+		if _, ok := <-appears; ok {
+			fyne.Do(u.moveToTray)
+		}
+	}()
+}
+
+// moveToTray is MoveToTrayWhen's move, on Fyne's goroutine.
+func (u *UI) moveToTray() {
+	if _, ok := u.app.(desktop.App); !ok || u.tray != nil {
+		return
+	}
+	if u.status.Note == u.noTray {
+		u.status.Note = ""
+	}
+	u.noTray = ""
+	u.UseTray(true, "")
+	u.win.update(u.status)
+	u.win.hide()
+}
+
 // ShowStatus shows the status window.
 func (u *UI) ShowStatus() { u.win.show(u.status) }
 

@@ -2,8 +2,10 @@
 # Whole-process cost of Hunch, as issue 12 asks for it: CPU (user + system, as
 # a share of one core over the wall time) and peak RSS, measured by
 # /usr/bin/time -v, for the commands, for analyze on a 312 s 5 fps 640x480
-# clip read in real time, and for the app on the same clip for 150 s under a
-# throwaway desktop (status window shown; no tray host). Usage:
+# clip read in real time, and for the app watching the same clip for 150 s under
+# a throwaway desktop: with its status window shown (no tray host; the row
+# counts the desktop, Xvfb, D-Bus and dunst, with the app), and in a real tray
+# (xfce4-panel) with its window closed (the row counts Hunch alone). Usage:
 #   scripts/bench-process.sh [BINARY]     (default bin/hunch; make bench-process builds it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,10 +24,15 @@ mkdir -p "$HOME"
 measure() {
   local name=$1; shift
   /usr/bin/time -v "$@" >"$work/out" 2>"$work/time" || true
-  awk -v name="$name" -F': ' '
+  report "$name" "$work/time"
+}
+
+# report NAME FILE: one row of the table from /usr/bin/time -v's output in FILE.
+report() {
+  awk -v name="$1" -F': ' '
     /User time/ {u = $2} /System time/ {s = $2} /Maximum resident/ {rss = $2}
     /Elapsed \(wall clock\)/ { n = split($2, p, ":"); wall = 0; for (i = 1; i <= n; i++) wall = wall * 60 + p[i] }
-    END { printf "| %-44s | %7.2f s | %6.1f%% | %5.0f MB |\n", name, wall, 100 * (u + s) / (wall > 0 ? wall : 1), rss / 1024 }' "$work/time"
+    END { printf "| %-44s | %7.2f s | %6.1f%% | %5.0f MB |\n", name, wall, 100 * (u + s) / (wall > 0 ? wall : 1), rss / 1024 }' "$2"
 }
 
 echo "| what | wall | CPU of one core | peak RSS |"
@@ -34,4 +41,12 @@ measure "hunch --help" "$bin" --help
 measure "hunch report --date today" "$bin" report --date today --data-dir "$work/data"
 measure "hunch doctor" "$bin" doctor
 measure "hunch analyze --realtime --fps 2 (312 s clip)" "$bin" analyze --input "$clip" --realtime --fps 2
-measure "the app on the clip, 150 s, status window" timeout -s INT 150 "$root/scripts/with-desktop.sh" "$bin" --input "$clip" --data-dir "$work/app-data"
+# Both app rows watch with a profile made on the clip's upright start, as a
+# calibrated user's app does all day.
+"$bin" calibrate --input "$clip" --out "$work/profile.json" >/dev/null
+measure "the app on the clip, 150 s, status window" timeout -s INT 150 "$root/scripts/with-desktop.sh" \
+  "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/app-data"
+# Hunch alone: /usr/bin/time inside the desktop, the tray up first.
+timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
+  /usr/bin/time -v -o "$work/tray-time" timeout -s INT 150 "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/tray-data" >/dev/null 2>&1 || true
+report "the app in the tray, window closed, 150 s" "$work/tray-time"

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"path/filepath"
 	"strings"
@@ -104,15 +105,23 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		cache = os.TempDir()
 	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	var notifier gui.Notifier
 	if n, err := gui.NewDesktopNotifier(filepath.Join(cache, "hunch")); err == nil {
 		notifier = n
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
 	u := gui.New(a, e, store, notifier)
-	u.UseTray(gui.TrayAvailable())
+	log.SetOutput(gui.TrayLog(stderr))
+	tray, why := gui.TrayAvailable()
+	u.UseTray(tray, why)
+	if !tray {
+		// A tray that starts later (at login, after Hunch) takes Hunch in.
+		if appears, err := desktop.TrayHostAppears(ctx); err == nil {
+			u.MoveToTrayWhen(appears)
+		} // else: no session bus, which the window's note already says
+	}
 	u.Open(strings.Split(os.Getenv(openEnv), ","))
 	u.Listen(ctx, e.Events())
 

@@ -1,0 +1,86 @@
+package desktop
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/godbus/dbus/v5"
+)
+
+// trayWatcher is the bus name a system tray (a StatusNotifierItem host)
+// owns while it runs: KDE's, GNOME's AppIndicator extension, xfce4-panel's
+// status tray and waybar all answer to it.
+const trayWatcher = "org.kde.StatusNotifierWatcher"
+
+// TrayHostAppears reports, on the session bus, when a system tray starts:
+// the returned channel receives once the watcher's name gets an owner (at
+// once when it already has one) and is then closed. At login a tray often
+// starts after the apps that autostart with it; an app that found no tray
+// moves into it when it appears. The channel closes without a value when
+// ctx ends first.
+func TrayHostAppears(ctx context.Context) (<-chan struct{}, error) {
+	conn, err := dbus.ConnectSessionBus()
+	if err != nil {
+		return nil, fmt.Errorf("wait for a system tray: no D-Bus session (%v); Hunch stays in its window", err)
+	}
+	appears, err := trayHostAppearsOn(ctx, conn)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	go func() {
+		<-ctx.Done()
+		conn.Close()
+	}()
+	return appears, nil
+}
+
+// trayHostAppearsOn is TrayHostAppears over a given connection, which it
+// does not close.
+func trayHostAppearsOn(ctx context.Context, conn *dbus.Conn) (<-chan struct{}, error) {
+	match := []dbus.MatchOption{dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, trayWatcher)}
+	if err := conn.AddMatchSignal(match...); err != nil {
+		return nil, fmt.Errorf("wait for a system tray on D-Bus: %w", err)
+	}
+	sigs := make(chan *dbus.Signal, 4)
+	conn.Signal(sigs)
+	out := make(chan struct{}, 1)
+	go func() {
+		defer close(out)
+		defer func() {
+			conn.RemoveSignal(sigs)
+			_ = conn.RemoveMatchSignal(match...)
+		}()
+		var has bool
+		// Asked after subscribing, so that a tray starting in between is not missed.
+		if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, trayWatcher).Store(&has); err == nil && has {
+			out <- struct{}{}
+			return
+		}
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case sig, ok := <-sigs:
+				if !ok {
+					return
+				}
+				if trayStarted(sig) {
+					out <- struct{}{}
+					return
+				}
+			}
+		}
+	}()
+	return out, nil
+}
+
+// trayStarted says whether sig is the tray watcher's name getting an owner.
+func trayStarted(sig *dbus.Signal) bool {
+	if sig == nil || sig.Name != "org.freedesktop.DBus.NameOwnerChanged" || len(sig.Body) != 3 {
+		return false
+	}
+	name, _ := sig.Body[0].(string)
+	owner, _ := sig.Body[2].(string)
+	return name == trayWatcher && owner != ""
+}
