@@ -9,13 +9,25 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// alertSnooze is how long a snooze from an alert holds the next ones back:
+// long enough to finish what the user was doing, short enough that the
+// habit is not forgotten for the afternoon.
+const alertSnooze = 15 * time.Minute
+
+// snoozeLabel is the alert's snooze button, in its window or notification.
+const snoozeLabel = "Snooze 15 min"
+
 func (u *UI) alert(e AlertEvent) {
 	if u.notifier == nil {
 		u.showAlertWindow(e)
 		return
 	}
+	var snooze func()
+	if e.Mode == ModeSlouching {
+		snooze = func() { u.in.SnoozeFor(alertSnooze) }
+	}
 	u.async(func() {
-		if err := u.notifier.Notify(e.Alert, e.Mode, e.Sound); err != nil {
+		if err := u.notifier.Notify(e.Alert, e.Mode, e.Sound, snooze); err != nil {
 			fyne.Do(func() { u.showAlertWindow(e) })
 		}
 	})
@@ -33,7 +45,7 @@ func (u *UI) showAlertWindow(e AlertEvent) {
 	body.Wrapping = fyne.TextWrapWord
 	ok := widget.NewButton("OK", func() { w.Close() })
 	ok.Importance = widget.HighImportance
-	snooze := widget.NewButton("Snooze 15 min", func() { u.in.SnoozeFor(15 * time.Minute); w.Close() })
+	snooze := widget.NewButton(snoozeLabel, func() { u.in.SnoozeFor(alertSnooze); w.Close() })
 	w.SetContent(container.NewBorder(nil, container.NewHBox(layoutSpacer(), snooze, ok), container.NewPadded(icon), nil,
 		container.NewVBox(title, body)))
 	w.Resize(fyne.NewSize(460, 150))

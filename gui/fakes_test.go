@@ -42,16 +42,17 @@ func (i *intents) last() string          { return i.calls[len(i.calls)-1] }
 
 // notifier is a notification service that answers, or not.
 type notifier struct {
-	down  bool
-	sent  []monitor.Alert
-	icons []Mode
+	down    bool
+	sent    []monitor.Alert
+	icons   []Mode
+	snoozes []func()
 }
 
-func (n *notifier) Notify(a monitor.Alert, icon Mode, sound bool) error {
+func (n *notifier) Notify(a monitor.Alert, icon Mode, sound bool, snooze func()) error {
 	if n.down {
 		return errors.New("org.freedesktop.Notifications: no such service")
 	}
-	n.sent, n.icons = append(n.sent, a), append(n.icons, icon)
+	n.sent, n.icons, n.snoozes = append(n.sent, a), append(n.icons, icon), append(n.snoozes, snooze)
 	return nil
 }
 

@@ -89,7 +89,7 @@ func TestEachModeHasItsOwnIcon(t *testing.T) {
 
 func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 	n := &notifier{}
-	u, _ := newUI(t, nil, n)
+	u, in := newUI(t, nil, n)
 	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching})
 	if len(n.sent) != 1 || n.sent[0].Body != "Leaning towards the screen for 25 s — sit back, shoulders back and down" {
 		t.Fatalf("sent %+v", n.sent)
@@ -99,6 +99,17 @@ func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 	}
 	if windowTitled(u.app, "Hunch — Sit up") != nil {
 		t.Error("the app's own alert window opened although the notification went out")
+	}
+	if n.snoozes[0] == nil {
+		t.Fatal("the slouch notification offers no snooze")
+	}
+	n.snoozes[0]() // the user presses the notification's button
+	if in.last() != "snooze 15m0s" {
+		t.Errorf("the notification's snooze forwarded %q", in.last())
+	}
+	u.Apply(AlertEvent{Alert: monitor.Alert{Title: "Time to stand up"}, Mode: ModeUpright})
+	if len(n.snoozes) != 2 || n.snoozes[1] != nil {
+		t.Error("a stand-up reminder offers the slouch alerts' snooze")
 	}
 }
 

@@ -109,6 +109,11 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	defer cancel()
 	var notifier gui.Notifier
 	if n, err := gui.NewDesktopNotifier(filepath.Join(cache, "hunch")); err == nil {
+		// A daemon that shows no buttons (or none at all) gets plain
+		// notifications, and the app's own alert window when those fail.
+		if acts, err := desktop.OpenNotifications(ctx); err == nil {
+			n.Actions = acts
+		}
 		notifier = n
 	}
 	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
