@@ -43,7 +43,7 @@ measure "hunch doctor" "$bin" doctor
 measure "hunch analyze --realtime --fps 2 (312 s clip)" "$bin" analyze --input "$clip" --realtime --fps 2
 # Both app rows watch with a profile made on the clip's upright start, as a
 # calibrated user's app does all day.
-"$bin" calibrate --input "$clip" --out "$work/profile.json" >/dev/null
+"$bin" calibrate --input "$clip" --out "$work/profile.json" >/dev/null 2>&1
 measure "the app on the clip, 150 s, status window" timeout -s INT 150 "$root/scripts/with-desktop.sh" \
   "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/app-data"
 # Hunch alone: /usr/bin/time inside the desktop, the tray up first.
