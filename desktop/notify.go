@@ -37,20 +37,7 @@ type Notifications struct {
 // which must show actions (else ErrNoActions), and listens for the user's
 // choices until ctx ends.
 func OpenNotifications(ctx context.Context) (*Notifications, error) {
-	conn, err := dbus.ConnectSessionBus()
-	if err != nil {
-		return nil, fmt.Errorf("notifications with actions: no D-Bus session: %w", err)
-	}
-	n, err := notificationsOn(ctx, conn)
-	if err != nil {
-		conn.Close()
-		return nil, err
-	}
-	go func() {
-		<-ctx.Done()
-		conn.Close()
-	}()
-	return n, nil
+	return onSessionBus(ctx, "notifications with actions", notificationsOn)
 }
 
 // notificationsOn is OpenNotifications over a given connection.

@@ -19,20 +19,28 @@ const trayWatcher = "org.kde.StatusNotifierWatcher"
 // moves into it when it appears. The channel closes without a value when
 // ctx ends first.
 func TrayHostAppears(ctx context.Context) (<-chan struct{}, error) {
+	return onSessionBus(ctx, "wait for a system tray", trayHostAppearsOn)
+}
+
+// onSessionBus runs use on a connection of its own to the session bus, which
+// is closed when ctx ends, or at once when use fails; what names the purpose
+// in the error.
+func onSessionBus[T any](ctx context.Context, what string, use func(context.Context, *dbus.Conn) (T, error)) (T, error) {
+	var none T
 	conn, err := dbus.ConnectSessionBus()
 	if err != nil {
-		return nil, fmt.Errorf("wait for a system tray: no D-Bus session (%v); Hunch stays in its window", err)
+		return none, fmt.Errorf("%s: no D-Bus session: %w", what, err)
 	}
-	appears, err := trayHostAppearsOn(ctx, conn)
+	v, err := use(ctx, conn)
 	if err != nil {
 		conn.Close()
-		return nil, err
+		return none, err
 	}
 	go func() {
 		<-ctx.Done()
 		conn.Close()
 	}()
-	return appears, nil
+	return v, nil
 }
 
 // trayHostAppearsOn is TrayHostAppears over a given connection, which it

@@ -46,6 +46,44 @@ func (l *lines) String() string {
 	return l.buf.String()
 }
 
+// runningApp is the real hunch binary started by a test.
+type runningApp struct {
+	out    *lines
+	exited chan error
+	waited bool
+}
+
+// startApp starts cmd with its output collected; when the test ends it is
+// killed, unless exit saw it end.
+func startApp(t *testing.T, cmd *exec.Cmd) *runningApp {
+	t.Helper()
+	r := &runningApp{out: &lines{}, exited: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = r.out, r.out
+	cmd.WaitDelay = 5 * time.Second // a child left holding the output must not hang the test
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { r.exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if !r.waited {
+			cmd.Process.Kill()
+			<-r.exited
+		}
+	})
+	return r
+}
+
+// exit waits up to d for the app to end: whether it ended, and its exit error.
+func (r *runningApp) exit(d time.Duration) (bool, error) {
+	select {
+	case err := <-r.exited:
+		r.waited = true
+		return true, err
+	case <-time.After(d):
+		return false, nil
+	}
+}
+
 // waitFor polls cond every 200 ms until it holds or d passes.
 func waitFor(d time.Duration, cond func() bool) bool {
 	for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(200 * time.Millisecond) {
@@ -177,22 +215,10 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 	bus := notifications(t)
 
 	data := filepath.Join(tmp, "history")
-	var out lines
 	app := exec.Command(bin, "--input", clip, "--onset", "4s", "--data-dir", data)
 	app.Env = appEnv(filepath.Join(tmp, "home"))
-	app.Stdout, app.Stderr = &out, &out
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
-	stopped := false
-	defer func() {
-		if !stopped {
-			app.Process.Kill()
-			<-exited
-		}
-	}()
+	run := startApp(t, app)
+	out := run.out
 
 	// The clip: calibration in the first 14 s, then a lean that lasts 14 s.
 	// Calibration waits for the user's Start and alerts for their Done:
@@ -230,14 +256,10 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	select {
-	case err := <-exited:
-		stopped = true
-		if err != nil {
-			t.Fatalf("on SIGTERM hunch exited with %v:\n%s", err, out.String())
-		}
-	case <-time.After(15 * time.Second):
+	if ended, err := run.exit(15 * time.Second); !ended {
 		t.Fatalf("hunch did not exit within 15 s of SIGTERM:\n%s", out.String())
+	} else if err != nil {
+		t.Fatalf("on SIGTERM hunch exited with %v:\n%s", err, out.String())
 	}
 
 	s, err := history.Open(context.Background(), data, history.Options{ReadOnly: true})

@@ -160,25 +160,12 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 	if b, err := exec.Command(bin, "calibrate", "--input", clip, "--out", profile).CombinedOutput(); err != nil {
 		t.Fatalf("calibrate: %v %s", err, b)
 	}
-	var out lines
 	app := exec.Command(bin, "--input", clip, "--profile", profile, "--data-dir", filepath.Join(tmp, "history"))
 	// No window but the status window at start (appEnv opens the report), so
 	// that the report window can only come from the tray's menu.
 	app.Env = slices.DeleteFunc(appEnv(filepath.Join(tmp, "home")), func(kv string) bool { return strings.HasPrefix(kv, openEnv+"=") })
-	app.Stdout, app.Stderr = &out, &out
-	app.WaitDelay = 5 * time.Second // a child left holding the output must not hang the test
-	if err := app.Start(); err != nil {
-		t.Fatal(err)
-	}
-	exited := make(chan error, 1)
-	go func() { exited <- app.Wait() }()
-	stopped := false
-	defer func() {
-		if !stopped {
-			app.Process.Kill()
-			<-exited
-		}
-	}()
+	run := startApp(t, app)
+	out := run.out
 	if !waitFor(30*time.Second, func() bool { return windowID("^Hunch$") != "" }) {
 		t.Fatalf("with no tray, the status window did not show:\n%s", out.String())
 	}
@@ -223,13 +210,9 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 		t.Error("Today's report… in the tray menu opened no report window")
 	}
 	ti.click(t, "Quit Hunch")
-	select {
-	case err := <-exited:
-		stopped = true
-		if err != nil {
-			t.Fatalf("Quit from the tray: hunch exited with %v:\n%s", err, out.String())
-		}
-	case <-time.After(15 * time.Second):
+	if ended, err := run.exit(15 * time.Second); !ended {
 		t.Fatalf("Quit in the tray menu did not end Hunch:\n%s", out.String())
+	} else if err != nil {
+		t.Fatalf("Quit from the tray: hunch exited with %v:\n%s", err, out.String())
 	}
 }
