@@ -50,6 +50,11 @@ type Config struct {
 	Reconnect bool
 	// DutyCycle, when set, releases the camera between short bursts.
 	DutyCycle DutyCycle
+	// AnalyseEvery runs the networks on every analysed frame, even when the
+	// user's part of the picture has not changed since the last one (by
+	// default such a frame reuses what they saw; see stillWatch). For
+	// measuring what that saves.
+	AnalyseEvery bool
 	// OnCameraStatus, when set, hears each change in a camera's condition
 	// (in use, disconnected, frozen, resized, watching again), on the
 	// goroutine that calls Observe.
@@ -69,8 +74,9 @@ const defaultSegmentEvery = 16
 
 // Timing summarises detection and analysis time per frame, decoding excluded.
 type Timing struct {
-	// Frames is how many frames were analysed.
-	Frames int
+	// Frames is how many frames were analysed; Still how many of them
+	// reused the last analysis, the user's part of the picture unchanged.
+	Frames, Still int
 	// MedianMS and MeanMS are milliseconds per analysed frame.
 	MedianMS, MeanMS float64
 }
@@ -96,7 +102,9 @@ type Pipeline struct {
 	timings []time.Duration // ring of recent frame times
 	total   time.Duration
 	frames  int
+	stills  int // frames that reused the last analysis (stillWatch)
 
+	still    *stillWatch  // nil: every frame is analysed (Config.AnalyseEvery)
 	debug    *debugFrames // nil unless frames were asked for
 	lastSil  *monitor.Silhouette
 	silAt    time.Duration
@@ -166,6 +174,9 @@ func newPipeline(cfg Config) (*Pipeline, error) {
 	p.shoulders = newShoulderFinder()
 	p.frame, p.grey, p.small, p.thumb = gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
 	p.mean, p.stddev = gocv.NewMat(), gocv.NewMat()
+	if !cfg.AnalyseEvery {
+		p.still = &stillWatch{thumb: gocv.NewMat()}
+	}
 	if cfg.DebugFrames != "" {
 		d, err := newDebugFrames(cfg.DebugFrames)
 		if err != nil {
@@ -273,19 +284,27 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 			f.Focus(monitor.Rect{})
 		}
 	}
-	faces, err := p.detector.Detect(img)
-	if err != nil {
-		return obs, fmt.Errorf("detect faces: %w", err)
-	}
-	if focus != nil {
-		monitor.OrderByUser(faces, *focus)
-	}
-	obs.Faces = faces
-
 	small, scale := greyAtWidth(img, &p.grey, &p.small, analysisWidth)
-	if len(faces) > 0 {
-		obs.Shoulders = p.shoulders.find(small, scale, faces[0].Box)
+	still := p.still != nil && p.still.compare(small, focus, at)
+	if still {
+		obs.Faces, obs.Shoulders = p.still.reused(), p.still.shoulders
+	} else {
+		faces, err := p.detector.Detect(img)
+		if err != nil {
+			return obs, fmt.Errorf("detect faces: %w", err)
+		}
+		if focus != nil {
+			monitor.OrderByUser(faces, *focus)
+		}
+		obs.Faces = faces
+		if len(faces) > 0 {
+			obs.Shoulders = p.shoulders.find(small, scale, faces[0].Box)
+		}
+		if p.still != nil {
+			p.still.remember(small, scale, at, faces, obs.Shoulders, focus)
+		}
 	}
+	faces := obs.Faces
 	gocv.MeanStdDev(small, &p.mean, &p.stddev)
 	obs.Brightness = p.mean.GetDoubleAt(0, 0)
 	obs.Contrast = p.stddev.GetDoubleAt(0, 0)
@@ -301,8 +320,10 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		if len(faces) > 0 {
 			face = &faces[0].Box
 		}
-		p.sinceSil++
-		if p.needSilhouette(face) {
+		if !still { // an unchanged picture would give the same mask
+			p.sinceSil++
+		}
+		if !still && p.needSilhouette(face) {
 			p.sinceSil = 0
 			sil, err := p.segmenter.segment(img, face)
 			if err != nil {
@@ -316,7 +337,7 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		s := *p.lastSil
 		obs.Silhouette, obs.SilhouetteAge = &s, at-p.silAt
 	}
-	p.record(time.Since(start))
+	p.record(time.Since(start), still)
 	if p.debug != nil {
 		if err := p.debug.write(img, obs); err != nil {
 			return obs, err
@@ -348,9 +369,12 @@ func (p *Pipeline) scene(grey gocv.Mat) monitor.Scene {
 // timingWindow is how many recent frames Timing's median covers.
 const timingWindow = 1000
 
-func (p *Pipeline) record(d time.Duration) {
+func (p *Pipeline) record(d time.Duration, still bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if still {
+		p.stills++
+	}
 	if len(p.timings) < timingWindow {
 		p.timings = append(p.timings, d)
 	} else {
@@ -365,7 +389,7 @@ func (p *Pipeline) record(d time.Duration) {
 func (p *Pipeline) Timing() Timing {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	t := Timing{Frames: p.frames}
+	t := Timing{Frames: p.frames, Still: p.stills}
 	if p.frames == 0 {
 		return t
 	}
@@ -391,6 +415,9 @@ func (p *Pipeline) Close() error {
 		p.segmenter.Close()
 	}
 	p.shoulders.Close()
+	if p.still != nil {
+		p.still.Close()
+	}
 	if p.debug != nil {
 		p.debug.Close()
 	}

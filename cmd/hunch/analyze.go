@@ -93,7 +93,7 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if sess != nil {
 		tally = sess.Tally()
 	}
-	return out.summary(tally, p.Timing().MedianMS)
+	return out.summary(tally, p.Timing())
 }
 
 // watch checks the flags and builds the run, with the saved profile.

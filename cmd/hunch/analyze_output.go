@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hunch-posture/hunch/monitor"
+	"github.com/hunch-posture/hunch/vision"
 )
 
 // frameRecord is one line of 'analyze --json'.
@@ -36,6 +37,9 @@ type summaryRecord struct {
 	LongestS   float64        `json:"longest_upright_s"`
 	ByKind     map[string]any `json:"slouched_by_kind_s"`
 	MsPerFrame float64        `json:"ms_per_frame"`
+	// StillFrames reused the last analysis: the user's part of the picture
+	// had not changed.
+	StillFrames int `json:"still_frames"`
 }
 
 // analysisWriter prints updates as JSON lines or as a table of changes.
@@ -83,10 +87,10 @@ func (a *analysisWriter) update(u monitor.Update) {
 	a.last = u
 }
 
-func (a *analysisWriter) summary(t monitor.Tally, msPerFrame float64) error {
+func (a *analysisWriter) summary(t monitor.Tally, timing vision.Timing) error {
 	s := summaryRecord{Frames: a.frames, UprightS: round3(t.Upright.Seconds()), SlouchedS: round3(t.Slouched.Seconds()),
 		AwayS: round3(t.Away.Seconds()), Alerts: t.Alerts, LongestS: round3(t.LongestUpright.Seconds()),
-		ByKind: map[string]any{}, MsPerFrame: round3(msPerFrame)}
+		ByKind: map[string]any{}, MsPerFrame: round3(timing.MedianMS), StillFrames: timing.Still}
 	for k, d := range t.SlouchedByKind {
 		s.ByKind[string(k)] = round3(d.Seconds())
 	}
@@ -94,8 +98,8 @@ func (a *analysisWriter) summary(t monitor.Tally, msPerFrame float64) error {
 		return a.json.Encode(map[string]summaryRecord{"summary": s})
 	}
 	a.table.Flush()
-	fmt.Fprintf(a.w, "\n%d frames analysed: upright %s, slouched %s, away %s; %d alerts; longest upright stretch %s; %.1f ms a frame\n",
-		a.frames, clock(t.Upright), clock(t.Slouched), clock(t.Away), t.Alerts, clock(t.LongestUpright), msPerFrame)
+	fmt.Fprintf(a.w, "\n%d frames analysed (%d of them unchanged, not looked at again): upright %s, slouched %s, away %s; %d alerts; longest upright stretch %s; %.1f ms a frame\n",
+		a.frames, timing.Still, clock(t.Upright), clock(t.Slouched), clock(t.Away), t.Alerts, clock(t.LongestUpright), timing.MedianMS)
 	return nil
 }
 

@@ -48,6 +48,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
+	every := fs.Bool("analyse-every", false, "run the networks on every frame, even unchanged ones (to measure what skipping them saves)")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip`")
 	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
 		return err
@@ -58,6 +59,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	passes := evalPasses(*segEvery, *compare, *views)
+	for i := range passes {
+		passes[i].analyseEvery = *every
+	}
 	fmt.Fprintln(stdout, "Leave-one-person-out: each person is judged by weights fitted without any of their frames.")
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
 	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\t45 s slouch alerts (/ with sample)\tsetup change\tnote")
@@ -116,6 +120,8 @@ type evalPass struct {
 	show     clips.View
 	detector string
 	segEvery int // 0: no segmentation
+	// analyseEvery runs the networks on unchanged frames too.
+	analyseEvery bool
 }
 
 // personRow is one case judged by the weights fitted without its person,

@@ -82,7 +82,7 @@ func observeClip(ctx context.Context, clip []labelledFrame, ps evalPass) ([]moni
 
 // observeVideo records what the real pipeline observes in the video at path.
 func observeVideo(ctx context.Context, path string, ps evalPass) ([]monitor.Observation, error) {
-	p, err := vision.Open(vision.Config{Input: path, Detector: ps.detector, SegmentEvery: ps.segEvery})
+	p, err := vision.Open(vision.Config{Input: path, Detector: ps.detector, SegmentEvery: ps.segEvery, AnalyseEvery: ps.analyseEvery})
 	if err != nil {
 		return nil, err
 	}
