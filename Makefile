@@ -39,9 +39,12 @@ test: deps-test fmt-check vet
 # Speed: detection + analysis per 640x480 frame (median and mean, one
 # thread) against the cascade in the same run; history report latency.
 bench: deps build
-	$(GO) test -run '^$$' -bench . -benchtime 200x -count 5 ./vision/ | tee bench.txt
+	$(GO) test -run '^$$' -bench . -skip StillPictures -benchtime 200x -count 5 ./vision/ | tee bench.txt
+	$(GO) test -run '^$$' -bench StillPictures -benchtime 2x -count 3 ./vision/ | tee -a bench.txt
 	@grep '^BenchmarkFacePath' bench.txt | awk '{for (i = 2; i <= NF; i++) if ($$i == "x-bare-blazeface") print $$(i-1)}' | sort -n | \
 		awk '{r[NR] = $$1} END {printf "face path / one bare BlazeFace pass, same run: %sx (median of %d runs; the limit is 1.5x)\n", r[int((NR+1)/2)], NR}'
+	@grep '^BenchmarkStillPictures' bench.txt | awk '{for (i = 2; i <= NF; i++) { if ($$i == "x-analyse-every") x = $$(i-1); if ($$i == "%-frames-reused") r = $$(i-1) }; print x, r}' | sort -n | \
+		awk '{x[NR] = $$1; r[NR] = $$2} END {m = int((NR+1)/2); printf "unchanged pictures not looked at again: %s%% of frames reused, %sx the time of looking at every frame (session-a frames held 8 s at 1 fps; median of %d runs)\n", r[m], x[m], NR}'
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
 
 # Whole-process CPU and peak RSS: the commands, analyze on a 312 s clip in

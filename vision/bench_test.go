@@ -5,11 +5,16 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"gocv.io/x/gocv"
 )
 
-// benchObserve measures detection and analysis of face.jpg on one thread.
+// benchObserve measures detection and analysis of face.jpg on one thread,
+// looked at in every frame (the same picture again would otherwise reuse
+// the first frame's analysis: see BenchmarkStillPictures for that saving).
 func benchObserve(b *testing.B, cfg Config, focused bool) {
 	SetThreads(1)
+	cfg.AnalyseEvery = true
 	img := readImage(b, faceJPG(b))
 	defer img.Close()
 	p, err := OpenImages(cfg)
@@ -84,7 +89,7 @@ func BenchmarkFacePathAgainstBareBlazeFace(b *testing.B) {
 	SetThreads(1)
 	img := readImage(b, faceJPG(b))
 	defer img.Close()
-	p, err := OpenImages(Config{Detector: DetectorBlazeFace})
+	p, err := OpenImages(Config{Detector: DetectorBlazeFace, AnalyseEvery: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -129,4 +134,63 @@ func BenchmarkFacePathAgainstBareBlazeFace(b *testing.B) {
 func medianOf(xs []float64) float64 {
 	sort.Float64s(xs)
 	return xs[len(xs)/2]
+}
+
+// BenchmarkStillPictures shows what not looking again at an unchanged
+// picture saves: the real webcam-session-a frames (upright, then slouched),
+// each held 8 s at 1 analysed frame a second with sensor noise, as a user
+// who changes posture every 8 s (most sit still far longer), observed with
+// the default pipeline and with AnalyseEvery, alternately in the same run.
+func BenchmarkStillPictures(b *testing.B) {
+	SetThreads(1)
+	paths := append(sessionFrames(b, "upright"), sessionFrames(b, "slouched")...)
+	var frames []gocv.Mat
+	defer func() {
+		for _, f := range frames {
+			f.Close()
+		}
+	}()
+	for _, path := range paths {
+		frames = append(frames, readImage(b, path))
+	}
+	noise, frame := gocv.NewMatWithSize(frames[0].Rows(), frames[0].Cols(), frames[0].Type()), gocv.NewMat()
+	defer noise.Close()
+	defer frame.Close()
+	run := func(cfg Config) (ms float64, still int) {
+		p, err := OpenImages(cfg)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer p.Close()
+		var spent time.Duration
+		n := 0
+		for _, img := range frames {
+			for k := 0; k < 8; k++ {
+				gocv.RandU(&noise, gocv.NewScalar(0, 0, 0, 0), gocv.NewScalar(5, 5, 5, 0))
+				gocv.Add(img, noise, &frame)
+				start := time.Now() // the observation alone, not the noise
+				if _, err := p.observe(frame, time.Duration(n)*time.Second); err != nil {
+					b.Fatal(err)
+				}
+				spent += time.Since(start)
+				n++
+			}
+		}
+		return float64(spent) / 1e6 / float64(n), p.Timing().Still * 100 / n
+	}
+	var skipMS, everyMS []float64
+	still := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ms, s := run(Config{Detector: DetectorBlazeFace, SegmentEvery: defaultSegmentEvery})
+		skipMS, still = append(skipMS, ms), s
+		ms, _ = run(Config{Detector: DetectorBlazeFace, SegmentEvery: defaultSegmentEvery, AnalyseEvery: true})
+		everyMS = append(everyMS, ms)
+	}
+	b.StopTimer()
+	ms, me := medianOf(skipMS), medianOf(everyMS)
+	b.ReportMetric(ms, "default-ms/frame")
+	b.ReportMetric(me, "analyse-every-ms/frame")
+	b.ReportMetric(ms/me, "x-analyse-every")
+	b.ReportMetric(float64(still), "%-frames-reused")
 }
