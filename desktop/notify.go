@@ -76,19 +76,12 @@ func (n *Notifications) NotifyWithAction(app, title, body, icon, label string, d
 
 // listen runs the actions the user picks and forgets closed notifications.
 func (n *Notifications) listen(ctx context.Context, sigs chan *dbus.Signal) {
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case sig, ok := <-sigs:
-			if !ok {
-				return
-			}
-			if do := n.take(sig); do != nil {
-				go do()
-			}
+	eachSignal(ctx, sigs, func(sig *dbus.Signal) bool {
+		if do := n.take(sig); do != nil {
+			go do()
 		}
-	}
+		return false
+	})
 }
 
 // take returns the action a signal picks (nil for none) and forgets the

@@ -65,20 +65,13 @@ func trayHostAppearsOn(ctx context.Context, conn *dbus.Conn) (<-chan struct{}, e
 			out <- struct{}{}
 			return
 		}
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case sig, ok := <-sigs:
-				if !ok {
-					return
-				}
-				if trayStarted(sig) {
-					out <- struct{}{}
-					return
-				}
+		eachSignal(ctx, sigs, func(sig *dbus.Signal) bool {
+			if trayStarted(sig) {
+				out <- struct{}{}
+				return true
 			}
-		}
+			return false
+		})
 	}()
 	return out, nil
 }
@@ -91,4 +84,19 @@ func trayStarted(sig *dbus.Signal) bool {
 	name, _ := sig.Body[0].(string)
 	owner, _ := sig.Body[2].(string)
 	return name == trayWatcher && owner != ""
+}
+
+// eachSignal hands each signal to take until ctx ends, the channel closes
+// or take says it is done.
+func eachSignal(ctx context.Context, sigs <-chan *dbus.Signal, take func(*dbus.Signal) (done bool)) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case sig, ok := <-sigs:
+			if !ok || take(sig) {
+				return
+			}
+		}
+	}
 }
