@@ -307,10 +307,22 @@ func (e *Engine) keep(err error) { e.complain("The history could not be saved", 
 // stderr when it is new, and a note in the status window for as long as the
 // app runs.
 func (e *Engine) complain(what string, err error) {
-	if err == nil {
-		return
+	if err != nil {
+		e.say(what + ": " + err.Error())
 	}
-	msg := what + ": " + err.Error()
+}
+
+// Warn tells the user, as complain does, of a failure outside the engine
+// that changes what Hunch can do (the screen lock not watched, desktop
+// notifications off). err says it whole; nil says nothing.
+func (e *Engine) Warn(err error) {
+	if err != nil {
+		e.say(err.Error())
+	}
+}
+
+// say is complain's one line and note.
+func (e *Engine) say(msg string) {
 	e.mu.Lock()
 	fresh := e.trouble != msg
 	e.trouble = msg

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -237,6 +238,18 @@ func TestAProfileThatCannotBeSavedIsSaid(t *testing.T) {
 	e.complain("Calibrated for now, but not saved", err)
 	if st := lastStatus(t, e); !strings.HasPrefix(st.Note, "Calibrated for now, but not saved: save profile") {
 		t.Errorf("status note %q", st.Note)
+	}
+}
+
+func TestAWarningFromOutsideTheEngineReachesTheUser(t *testing.T) {
+	e := testEngine(t)
+	e.Warn(nil)
+	if st := lastStatus(t, e); st.Note != "" {
+		t.Errorf("no warning, yet the status says %q", st.Note)
+	}
+	e.Warn(errors.New("watch screen lock and suspend: no D-Bus; Hunch will keep watching while the screen is locked"))
+	if st := lastStatus(t, e); !strings.HasPrefix(st.Note, "watch screen lock and suspend: no D-Bus") {
+		t.Errorf("status note %q: want the warning", st.Note)
 	}
 }
 

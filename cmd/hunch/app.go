@@ -107,6 +107,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
 	var notifier gui.Notifier
 	if n, err := gui.NewDesktopNotifier(filepath.Join(cache, "hunch")); err == nil {
 		// A daemon that shows no buttons (or none at all) gets plain
@@ -115,8 +116,9 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			n.Actions = acts
 		}
 		notifier = n
+	} else {
+		e.Warn(fmt.Errorf("desktop notifications are off (%v): alerts open Hunch's own window", err))
 	}
-	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
 	u := gui.New(a, e, store, notifier)
 	log.SetOutput(gui.TrayLog(stderr))
 	tray, why := gui.TrayAvailable()
@@ -142,6 +144,8 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 				e.SetLocked(ev.Paused)
 			}
 		}()
+	} else {
+		e.Warn(err) // it says that watching goes on while the screen is locked
 	}
 	go func() {
 		<-ctx.Done()
