@@ -317,8 +317,9 @@ var (
 func trace(w io.Writer, name string, clip []labelledFrame, ups []monitor.Update) {
 	for i, u := range ups {
 		f := u.Features
-		fmt.Fprintf(w, "%-9s %3d %-22s bad=%-5v %-9s %-12s lean=%+.2f drop=%+.2f shift=%+.2f roll=%+5.1f chin=%+.2f neck=%.2f edge=%v person=%v setup=%v %.2f\n",
+		fmt.Fprintf(w, "%-9s %3d %-22s bad=%-5v %-9s %-12s state=%-9s slouch=%4.0fs alert=%-5v score=%.2f lean=%+.2f drop=%+.2f shift=%+.2f roll=%+5.1f chin=%+.2f neck=%.2f edge=%v person=%v setup=%v %.2f\n",
 			name, i, filepath.Base(filepath.Dir(clip[i].path))+"/"+filepath.Base(clip[i].path), clip[i].bad, u.Posture, u.Kind,
+			u.State, u.SlouchFor.Seconds(), u.Alert, u.Score,
 			f.ForwardLean, f.HeadDrop, f.HeadShift, f.HeadRoll, f.ChinDrop, f.NeckGap, f.AtEdge, f.PersonPresent, u.SetupChanged, u.SceneShift)
 	}
 }

@@ -154,6 +154,9 @@ func (oc observedCase) judgeSustained(ctx context.Context, m monitor.Model, with
 	if err != nil {
 		return sustainedResult{err: err}
 	}
+	if !withSample && (oc.name == evalTrace || evalTrace == "all") {
+		trace(evalTraceOut, oc.name+" 45s", oc.sustained, ups)
+	}
 	var r sustainedResult
 	start := ups[oc.sustainedStart].At
 	for _, u := range ups[oc.sustainedStart : oc.sustainedStart+sustainedFrames] {
