@@ -38,7 +38,7 @@ func (w *watcher) update(u monitor.Update) {
 		w.e.send(st)
 		return
 	}
-	w.e.keep(w.e.rec.Book(now, dt, string(u.State), string(u.StateKind), u.Alert && !u.SetupChanged))
+	w.e.keep(w.e.rec.Book(now, dt, string(u.State), string(u.StateKind), u.Alert))
 	switch u.State {
 	case monitor.Upright:
 		st.Mode = ModeUpright
@@ -56,7 +56,7 @@ func (w *watcher) update(u monitor.Update) {
 		}
 	}
 	w.moved = u.SetupChanged
-	if u.Alert && !u.SetupChanged {
+	if u.Alert {
 		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), ModeSlouching)
 	}
 	if ev := w.breaks.Step(u); ev.Break {

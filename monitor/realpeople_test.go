@@ -89,7 +89,26 @@ func TestAMovedCameraIsReportedNotAlerted(t *testing.T) {
 		t.Errorf("camera moved: setup_changed first at %v, want within 10 s", first)
 	}
 	if n != 0 {
-		t.Errorf("%d alerts after the camera moved, want none (recalibrate instead)", n)
+		t.Errorf("%d alerts for an upright user after the camera moved, want none", n)
+	}
+}
+
+// After the camera moved, where the face is in the picture says nothing, but
+// how large it is and how it holds itself still do: leaning in (a larger
+// face) alerts once, while the upright user in the same moved picture (see
+// above) does not.
+func TestASlouchAfterTheCameraMovedStillAlerts(t *testing.T) {
+	sess := NewSession(calibratedInRoom(t), DefaultSettings(), s(5))
+	reported := false
+	for at := s(5); at < s(50); at += frameStep {
+		u := sess.Step(moved(pose{lean: 0.3})(at))
+		reported = reported || u.SetupChanged
+	}
+	if !reported {
+		t.Error("the moved camera was not reported")
+	}
+	if n := sess.Tally().Alerts; n != 1 {
+		t.Errorf("%d alerts for a 45 s lean towards a moved camera, want 1", n)
 	}
 }
 

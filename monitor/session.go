@@ -28,7 +28,8 @@ type Update struct {
 	// SlouchFor is how long the current slouch has lasted (0 when upright).
 	SlouchFor time.Duration
 	// SetupChanged is set while the picture no longer matches the
-	// calibration (the camera or chair was moved): recalibrate.
+	// calibration (the camera or chair was moved): recalibrate. Until then
+	// the face's place in the picture is no evidence (see withoutPlace).
 	SetupChanged bool
 	// SceneShift is how different the background looks from calibration
 	// (0 the same, 1 unrelated).
@@ -71,12 +72,15 @@ func (s *Session) Step(o Observation) Update {
 	}
 	face := s.pickUser(o.Faces)
 	ft := Measure(o, face, s.classifier.Baseline)
+	changed := s.setup.step(o, face, ft)
+	if changed { // judge by what a moved camera leaves alone
+		ft = ft.withoutPlace()
+	}
 	j := s.classifier.Classify(ft, s.last.Posture == Slouched)
 	if face == nil && s.userStillThere(o) {
 		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
 	}
-	changed := s.setup.step(o, face, ft)
-	alert := s.tracker.step(o.At, j, changed)
+	alert := s.tracker.step(o.At, j, false)
 	u := Update{At: o.At, FaceFound: face != nil, Posture: j.Posture, Kind: j.Kind, Score: j.Score,
 		State: s.tracker.state, StateKind: s.tracker.kind, Alert: alert, SetupChanged: changed, SceneShift: s.setup.last, Features: ft}
 	if face != nil {
@@ -129,4 +133,15 @@ func (s *Session) userStillThere(o Observation) bool {
 		return true
 	}
 	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.PictureArea())
+}
+
+// withoutPlace drops what a moved camera changes: where the face is in the
+// picture against where it was calibrated. Its size, the chin, the neck gap
+// and the head's roll still tell a slouch, so one that lasts still alerts
+// (holding every alert until the user recalibrates left a real slouch that
+// came with a moved camera unannounced). Roll is kept: a camera is seldom
+// rolled, while a head on one side is a common slouch.
+func (ft Features) withoutPlace() Features {
+	ft.HeadDrop, ft.HeadShift = 0, 0
+	return ft
 }

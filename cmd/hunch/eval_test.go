@@ -64,4 +64,17 @@ func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 			t.Errorf("%s, left out: lowest %.1f%%, mean %.1f%%; they were at least %.0f%% and %.0f%%", f.name, lo, mean, 100*f.min, 100*f.avg)
 		}
 	}
+	// The 45 s slouches: session-a's two are missed (his slouch is read
+	// upright, above); every other one alerts once, q2's too, though her
+	// camera is reported moved during it.
+	var once, of int
+	m := regexp.MustCompile(`(\d+) of (\d+) once in 35 s`).FindStringSubmatch(strings.Join(sum, "  "))
+	if m == nil {
+		t.Fatalf("no count of 45 s slouches in the summary %q", sum)
+	}
+	fmt.Sscan(m[1], &once)
+	fmt.Sscan(m[2], &of)
+	if of != 10 || once < 8 {
+		t.Errorf("45 s slouches alerted once: %d of %d, they were 8 of 10", once, of)
+	}
 }
