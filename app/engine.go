@@ -20,6 +20,11 @@ import (
 // are what the user can ask (gui.Intents); they arrive on the GUI's
 // goroutine and only set requests, which Run carries out.
 type Engine struct {
+	// Now is the engine's clock: time.Now, unless a test sets another
+	// before Run. Snoozes, pauses, today's figures and the history's
+	// bookings all follow it.
+	Now func() time.Time
+
 	open   func(vision.Config) (Source, error)
 	quit   func()
 	flags  Config
@@ -94,9 +99,14 @@ func New(f Config, p Prefs, store *history.Store, rec *history.Recorder, cache s
 	if f.Onset > 0 {
 		p.Onset = f.Onset
 	}
-	return &Engine{open: openPipeline, quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
+	e := &Engine{Now: time.Now, open: openPipeline, quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
 		events: make(chan Event, 16), wake: make(chan struct{}, 1), wantDemo: f.Demo}
+	e.pause.Now = e.now
+	return e
 }
+
+// now reads the engine's clock.
+func (e *Engine) now() time.Time { return e.Now() }
 
 // Events are what the GUI is to show, in order.
 func (e *Engine) Events() <-chan Event { return e.events }
@@ -122,7 +132,7 @@ func (e *Engine) send(ev Event) {
 		if v.Note == "" {
 			v.Note = e.trouble
 		}
-		if time.Now().Before(e.snoozed) {
+		if e.now().Before(e.snoozed) {
 			v.SnoozedUntil = e.snoozed
 		}
 		e.mu.Unlock()
@@ -159,7 +169,7 @@ func (e *Engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(histo
 // SnoozeFor holds back alerts for d while watching goes on.
 func (e *Engine) SnoozeFor(d time.Duration) {
 	e.mu.Lock()
-	e.snoozed = time.Now().Add(d)
+	e.snoozed = e.now().Add(d)
 	e.mu.Unlock()
 	e.note(history.EventSnooze, d.String())
 }
@@ -177,7 +187,7 @@ func (e *Engine) EndSnooze() {
 func (e *Engine) quiet() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.awaitingDone || time.Now().Before(e.snoozed)
+	return e.awaitingDone || e.now().Before(e.snoozed)
 }
 
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
@@ -272,7 +282,7 @@ const todayEvery = 20 * time.Second
 // share from the history, at most every todayEvery unless forced; an open
 // report of today is then read again too. It runs on the worker goroutine.
 func (e *Engine) readToday(force bool) {
-	now := time.Now()
+	now := e.now()
 	e.mu.Lock()
 	due := force || now.Sub(e.todayAt) >= todayEvery
 	if due {
@@ -297,7 +307,7 @@ func (e *Engine) readToday(force bool) {
 }
 
 func (e *Engine) note(kind, detail string) {
-	e.keep(e.rec.AddEvent(history.Event{At: time.Now(), Kind: kind, Detail: detail}))
+	e.keep(e.rec.AddEvent(history.Event{At: e.now(), Kind: kind, Detail: detail}))
 }
 
 // keep reports a failed history write (see complain).
@@ -405,7 +415,7 @@ func (e *Engine) Run(ctx context.Context) {
 				b = &pr.Baseline
 			}
 		}
-		b = e.session(ctx, p, name, profile, b)
+		b = e.session(ctx, p, name, profile, b, demo)
 		if b != nil && e.flags.Profile == "" && !demo {
 			base = b
 		}
@@ -432,7 +442,7 @@ func (e *Engine) holdOff(ctx context.Context) bool {
 		e.wait(ctx)
 		return true
 	}
-	t := time.NewTimer(time.Until(until))
+	t := time.NewTimer(until.Sub(e.now()))
 	defer t.Stop()
 	select {
 	case <-ctx.Done():
@@ -491,8 +501,12 @@ func (e *Engine) wait(ctx context.Context) {
 
 // session calibrates when there is no baseline, then watches until the
 // source ends, a request restarts it or ctx is cancelled. It returns the
-// baseline in use.
-func (e *Engine) session(ctx context.Context, p Source, name, profile string, b *monitor.Baseline) *monitor.Baseline {
+// baseline in use. demo says the source is the demo clip, for the whole
+// session: a restart (new settings) keeps the demo's onset.
+func (e *Engine) session(ctx context.Context, p Source, name, profile string, b *monitor.Baseline, demo bool) *monitor.Baseline {
+	e.mu.Lock()
+	e.wantDemo = false // this session is the demo asked for
+	e.mu.Unlock()
 	for ctx.Err() == nil {
 		run, cancel := context.WithCancel(ctx)
 		e.mu.Lock()
@@ -501,8 +515,7 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 		if calib {
 			e.calibCancelled = false
 		}
-		demo := e.wantDemo
-		e.wantCalib, e.wantDemo = false, false
+		e.wantCalib = false
 		set, prefs := monitor.DefaultSettings(), e.prefs
 		e.mu.Unlock()
 		set.Sensitivity, set.Onset = prefs.Sensitivity, prefs.Onset
@@ -539,7 +552,7 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 			b = nb
 			e.note(history.EventCalibration, name)
 			if profile != "" {
-				e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: time.Now().UTC(), Source: name, Baseline: *b}))
+				e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: e.now().UTC(), Source: name, Baseline: *b}))
 			}
 		}
 		w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}

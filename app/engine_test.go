@@ -283,3 +283,42 @@ func TestAlertsWaitUntilTheCalibrationsResultIsRead(t *testing.T) {
 		t.Error("no alert after Done")
 	}
 }
+
+// stepClock is a clock that moves only when the test says so.
+type stepClock struct{ t time.Time }
+
+func (c *stepClock) now() time.Time          { return c.t }
+func (c *stepClock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+func TestSnoozesPausesAndTheHistoryFollowTheEnginesClock(t *testing.T) {
+	e := testEngine(t)
+	clock := &stepClock{t: time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local)}
+	e.Now = clock.now
+	e.SnoozeFor(15 * time.Minute)
+	if st := lastStatus(t, e); !st.SnoozedUntil.Equal(clock.t.Add(15*time.Minute)) || !e.quiet() {
+		t.Fatalf("snoozed at %v for 15 min: status until %v, quiet %v", clock.t, st.SnoozedUntil, e.quiet())
+	}
+	e.pause.For(20 * time.Minute)
+	clock.advance(15*time.Minute + time.Second)
+	if st := lastStatus(t, e); !st.SnoozedUntil.IsZero() || e.quiet() {
+		t.Errorf("15 min later by the clock: status until %v, quiet %v; want the snooze over", st.SnoozedUntil, e.quiet())
+	}
+	if !e.pause.Paused() {
+		t.Error("the 20 min pause ended after 15 min by the clock")
+	}
+	clock.advance(5 * time.Minute)
+	if e.pause.Paused() {
+		t.Error("the 20 min pause goes on after 20 min by the clock")
+	}
+	if err := e.rec.Flush(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 3, 2, 0, 0, 0, 0, time.Local)
+	evs, err := e.store.Events(context.Background(), start, start.Add(24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || evs[0].Kind != history.EventSnooze || !evs[0].At.Equal(time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local)) {
+		t.Errorf("history events on the clock's day: %+v, want the snooze at 10:00", evs)
+	}
+}

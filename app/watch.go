@@ -19,7 +19,7 @@ type watcher struct {
 
 // update runs on the worker goroutine for every analysed frame.
 func (w *watcher) update(u monitor.Update) {
-	now := time.Now()
+	now := w.e.now()
 	if w.last.IsZero() {
 		w.last = now
 	}
