@@ -244,3 +244,45 @@ func TestSettingsAppliedMidSessionTakeEffectWithoutRecalibrating(t *testing.T) {
 		}
 	}
 }
+
+func TestSettingsAppliedDuringTheDemoKeepItsOnset(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	e.open = func(cfg vision.Config) (Source, error) {
+		if cfg.Input == "" {
+			t.Error("the camera was opened during the demo")
+		}
+		return &recordingOf{fakeCamera{obs: script(40, 60)}}, nil
+	}
+	e.StartDemo()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	deadline := time.After(4 * time.Minute) // the demo clip is generated first
+	for {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView:
+				answerAsUser(e, v)
+				if v.Phase == Calibrated {
+					p := DefaultPrefs()
+					p.Sensitivity = monitor.High // any change restarts the watch
+					e.ApplySettings(p)
+				}
+			case AlertEvent:
+				if v.Mode != ModeSlouching {
+					continue
+				}
+				if !strings.Contains(v.Alert.Body, "for 6 s") {
+					t.Errorf("the demo's alert after a settings change %q: want it after the demo's 6 s onset", v.Alert.Body)
+				}
+				return
+			}
+		case <-deadline:
+			t.Fatal("the demo never alerted")
+		}
+	}
+}
