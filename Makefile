@@ -4,6 +4,9 @@
 export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 BIN := bin/hunch
+# The whole of Hunch; bin/hunch is its front (cmd/hunch/build_front.go), which
+# answers help, report and export itself and hands every other command to it.
+WATCH := bin/hunch-watch
 GOFLAGS_TEST ?= -count=1
 
 .PHONY: run build test bench bench-process eval fit deps deps-test vet fmt-check clean
@@ -12,7 +15,8 @@ run: deps build
 	$(BIN) $(ARGS)
 
 build: deps
-	$(GO) build -o $(BIN) ./cmd/hunch
+	$(GO) build -o $(WATCH) ./cmd/hunch
+	$(GO) build -tags front -o $(BIN) ./cmd/hunch
 
 deps:
 	@scripts/install-deps.sh run
@@ -22,6 +26,7 @@ deps-test:
 
 vet:
 	$(GO) vet ./...
+	$(GO) vet -tags front ./cmd/hunch
 	$(GO) mod tidy -diff
 
 fmt-check:
@@ -63,7 +68,7 @@ eval: deps build
 fit: deps build
 	$(BIN) fit --shared ../shared --out monitor/model.json
 
-# For the current user: bin/hunch into ~/.local/bin, the menu entry and icons
+# For the current user: bin/hunch and bin/hunch-watch into ~/.local/bin, the menu entry and icons
 # under ~/.local/share ($XDG_DATA_HOME when set); PREFIX=DIR moves them.
 .PHONY: install uninstall
 install: build

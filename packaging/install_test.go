@@ -31,14 +31,16 @@ func script(t *testing.T, name, home string, env []string, args ...string) strin
 	return string(out)
 }
 
-// fakeBinary stands in for bin/hunch.
+// fakeBinary stands in for bin/hunch, with bin/hunch-watch beside it.
 func fakeBinary(t *testing.T) string {
 	t.Helper()
-	p := filepath.Join(t.TempDir(), "hunch")
-	if err := os.WriteFile(p, []byte("#!/bin/sh\necho hunch\n"), 0o755); err != nil {
-		t.Fatal(err)
+	dir := t.TempDir()
+	for _, name := range []string{"hunch", "hunch-watch"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\necho "+name+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
 	}
-	return p
+	return filepath.Join(dir, "hunch")
 }
 
 // installed lists every file below dir (folders left out).
@@ -59,10 +61,12 @@ func installed(t *testing.T, dir string) []string {
 // their paths.
 func checkInstall(t *testing.T, bindir, datadir string) map[string]bool {
 	t.Helper()
-	exe := filepath.Join(bindir, "hunch")
-	want := map[string]bool{exe: true, filepath.Join(datadir, "applications", entryName): true}
-	if st, err := os.Stat(exe); err != nil || st.Mode().Perm() != 0o755 {
-		t.Errorf("binary: %v", err)
+	exe, watch := filepath.Join(bindir, "hunch"), filepath.Join(bindir, "hunch-watch")
+	want := map[string]bool{exe: true, watch: true, filepath.Join(datadir, "applications", entryName): true}
+	for _, b := range []string{exe, watch} {
+		if st, err := os.Stat(b); err != nil || st.Mode().Perm() != 0o755 {
+			t.Errorf("binary %s: %v", b, err)
+		}
 	}
 	entry, err := os.ReadFile(filepath.Join(datadir, "applications", entryName))
 	if err != nil {
@@ -171,8 +175,9 @@ func TestMakeInstallBuildsThenRunsTheScripts(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), want) {
 			t.Errorf("make -n %s: %v\n%s", target, err, out)
 		}
-		if target == "install" && !strings.Contains(string(out), "go build -o bin/hunch") {
-			t.Errorf("make install does not build first:\n%s", out)
+		if target == "install" && (!strings.Contains(string(out), "go build -o bin/hunch-watch ./cmd/hunch") ||
+			!strings.Contains(string(out), "go build -tags front -o bin/hunch ./cmd/hunch")) {
+			t.Errorf("make install does not build both binaries first:\n%s", out)
 		}
 	}
 }

@@ -35,6 +35,9 @@ report() {
     END { printf "| %-44s | %7.2f s | %6.1f%% | %5.0f MB |\n", name, wall, 100 * (u + s) / (wall > 0 ? wall : 1), rss / 1024 }' "$2"
 }
 
+# A day of history for report to read: the clip, analysed and recorded.
+"$bin" analyze --input "$clip" --fps 2 --record --data-dir "$work/data" >/dev/null 2>&1
+
 echo "| what | wall | CPU of one core | peak RSS |"
 echo "| --- | --- | --- | --- |"
 measure "hunch --help" "$bin" --help

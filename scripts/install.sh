@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs Hunch for the current user, no root needed:
-#   the binary          $PREFIX/bin/hunch                 (PREFIX defaults to ~/.local)
+#   the binaries        $PREFIX/bin/hunch, hunch-watch    (PREFIX defaults to ~/.local)
 #   the menu entry      $DATA/applications/io.github.hunch_posture.hunch.desktop
 #   the icons           $DATA/icons/hicolor/NxN/apps/io.github.hunch_posture.hunch.png
 # where DATA is $XDG_DATA_HOME when set, else $PREFIX/share (~/.local/share).
-# Usage: scripts/install.sh [BINARY]   (default bin/hunch; 'make install' builds it first)
+# Usage: scripts/install.sh [BINARY]   (default bin/hunch, with hunch-watch beside it;
+#   'make install' builds them first)
 # scripts/uninstall.sh removes exactly these files.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -12,14 +13,21 @@ bin=${1:-$root/bin/hunch}
 id=io.github.hunch_posture.hunch
 source "$root/scripts/install-paths.sh"
 
-if [ ! -x "$bin" ]; then
-  echo "install: $bin is missing or not executable; run 'make build' first (or 'make install')" >&2
-  exit 1
-fi
+watch=$(dirname "$bin")/hunch-watch
+for b in "$bin" "$watch"; do
+  if [ ! -x "$b" ]; then
+    echo "install: $b is missing or not executable; run 'make build' first (or 'make install')" >&2
+    exit 1
+  fi
+done
 
+# hunch-watch goes first: the front hands it every command that watches.
 install -d "$bindir" "$appdir"
-install -m 0755 "$bin" "$bindir/hunch"
-echo "installed $bindir/hunch"
+install -m 0755 "$watch" "$bindir/hunch-watch.tmp"
+mv "$bindir/hunch-watch.tmp" "$bindir/hunch-watch"
+install -m 0755 "$bin" "$bindir/hunch.tmp"
+mv "$bindir/hunch.tmp" "$bindir/hunch"
+echo "installed $bindir/hunch and $bindir/hunch-watch"
 
 # The entry runs the installed binary by its full path: the desktop session's
 # PATH often lacks ~/.local/bin. Exec quotes it (it may hold spaces).

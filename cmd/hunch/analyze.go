@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -12,7 +14,7 @@ import (
 )
 
 func init() {
-	commands["analyze"] = command{summary: "analyse a recording or a camera and print the posture frame by frame", run: runAnalyze}
+	runners["analyze"] = runAnalyze
 }
 
 // analyzeFlags are analyze's options beyond the source.

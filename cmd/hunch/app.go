@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -17,7 +19,7 @@ import (
 )
 
 func init() {
-	commands["app"] = command{summary: "start the desktop app (the default when no command is given)", hidden: true, run: runApp}
+	runners["app"] = runApp
 }
 
 // appFlags are the desktop app's options.

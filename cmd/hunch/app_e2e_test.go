@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -104,13 +106,15 @@ func desktopTools(t *testing.T, tools ...string) {
 	}
 }
 
-// buildHunch builds the real binary into dir.
+// buildHunch builds the real binaries into dir, as make build does: the
+// whole of Hunch as hunch-watch and its front as hunch, which it returns.
 func buildHunch(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "hunch")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	for _, args := range [][]string{{"build", "-o", filepath.Join(dir, "hunch-watch"), "."}, {"build", "-tags", "front", "-o", bin, "."}} {
+		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
+			t.Fatalf("go %v: %v\n%s", args, err, out)
+		}
 	}
 	return bin
 }

@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -12,7 +14,7 @@ import (
 )
 
 func init() {
-	commands["calibrate"] = command{summary: "measure your upright posture and save it as a profile", run: runCalibrate}
+	runners["calibrate"] = runCalibrate
 }
 
 // calibrateFlags are calibrate's options.

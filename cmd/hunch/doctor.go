@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -14,7 +16,7 @@ import (
 )
 
 func init() {
-	commands["doctor"] = command{summary: "check cameras, models, OpenCV, notifications and the history folder", run: runDoctor}
+	runners["doctor"] = runDoctor
 }
 
 // parseDoctorFlags reads doctor's command line, which has no flags but

@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -16,7 +18,7 @@ import (
 )
 
 func init() {
-	commands["eval"] = command{summary: "measure Hunch on the labelled real people in ../shared", hidden: true, run: runEval}
+	runners["eval"] = runEval
 }
 
 // evalResult is one clip's figures.

@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 // The per-person evaluation on ../shared/testdata: which real frames make each

@@ -12,7 +12,7 @@ import (
 )
 
 func init() {
-	commands["export"] = command{summary: "export the history of some days as CSV or JSON", run: runExport}
+	runners["export"] = runExport
 }
 
 // exportFlags are export's options.

@@ -1,3 +1,5 @@
+//go:build !front
+
 package main
 
 import (
@@ -14,7 +16,7 @@ import (
 )
 
 func init() {
-	commands["fit"] = command{summary: "fit the posture judgement's weights (writes monitor/model.json)", hidden: true, run: runFit}
+	runners["fit"] = runFit
 }
 
 // runFit fits the embedded model on the frames whose licence lets us ship

@@ -12,28 +12,45 @@ import (
 	"os/signal"
 	"sort"
 	"syscall"
-
-	"github.com/hunch-posture/hunch/vision"
 )
 
-// command is one subcommand: it parses its own flags from args and writes its
-// output to stdout. A returned error is shown to the user as one line.
+// runner is one subcommand's work: it parses its own flags from args and
+// writes its output to stdout. A returned error is shown to the user as one
+// line.
+type runner func(ctx context.Context, args []string, stdout, stderr io.Writer) error
+
+// command is one subcommand as help lists it.
 type command struct {
 	summary string
 	hidden  bool
-	run     func(ctx context.Context, args []string, stdout, stderr io.Writer) error
 }
 
-// commands lists every subcommand; each lives in a file of its own.
-var commands = map[string]command{}
+// commands lists every subcommand, in both builds (see front.go).
+var commands = map[string]command{
+	"analyze":   {summary: "analyse a recording or a camera and print the posture frame by frame"},
+	"app":       {summary: "start the desktop app (the default when no command is given)", hidden: true},
+	"calibrate": {summary: "measure your upright posture and save it as a profile"},
+	"doctor":    {summary: "check cameras, models, OpenCV, notifications and the history folder"},
+	"eval":      {summary: "measure Hunch on the labelled real people in ../shared", hidden: true},
+	"export":    {summary: "export the history of some days as CSV or JSON"},
+	"fit":       {summary: "fit the posture judgement's weights (writes monitor/model.json)", hidden: true},
+	"report":    {summary: "show how you sat on a day or over a week"},
+}
+
+// runners holds the subcommands this build runs itself; each lives in a
+// file of its own and registers here.
+var runners = map[string]runner{}
 
 // errUsage marks an error already explained by a usage message.
 var errUsage = errors.New("usage")
 
+// atStart, when set by the build, prepares the process before any command.
+var atStart func()
+
 func main() {
-	// One thread: Hunch runs all day beside the user's work, and a frame
-	// every half second needs no more.
-	vision.SetThreads(1)
+	if atStart != nil {
+		atStart()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	stopProfile := startProfile()
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
@@ -51,12 +68,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		printHelp(stdout)
 		return 0
 	}
-	cmd, ok := commands[name]
-	if !ok {
+	if _, ok := commands[name]; !ok {
 		fmt.Fprintf(stderr, "hunch: unknown command %q; run 'hunch --help' to see the commands\n", name)
 		return 2
 	}
-	err := cmd.run(ctx, args, stdout, stderr)
+	do := runners[name]
+	if do == nil {
+		do = elsewhere
+	}
+	err := do(ctx, args, stdout, stderr)
 	switch {
 	case err == nil:
 		return 0

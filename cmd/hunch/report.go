@@ -16,7 +16,7 @@ import (
 )
 
 func init() {
-	commands["report"] = command{summary: "show how you sat on a day or over a week", run: runReport}
+	runners["report"] = runReport
 }
 
 // reportNow is the CLI's clock, a variable so tests can fix the date.
