@@ -286,3 +286,67 @@ func TestSettingsAppliedDuringTheDemoKeepItsOnset(t *testing.T) {
 		}
 	}
 }
+
+// inRoom puts obs in front of a textured room's 32×24 thumbnail, slid right
+// by dx pixels (a moved camera), the face half its size so that the room
+// shows beside the user.
+func inRoom(obs []monitor.Observation, from, dx int) {
+	for i := from; i < len(obs); i++ {
+		for j := range obs[i].Faces {
+			b := &obs[i].Faces[j].Box
+			*b = monitor.Rect{X: b.X + b.W/4, Y: b.Y + b.H/4, W: b.W / 2, H: b.H / 2}
+		}
+		sc := monitor.Scene{W: 32, H: 24, Pix: make([]float32, 32*24)}
+		for y := 0; y < 24; y++ {
+			for x := 0; x < 32; x++ {
+				u := x - dx
+				sc.Pix[y*32+x] = float32(0.3 + 0.4*float64((u/3+y/4)%2) + 0.1*float64(u%5)/5)
+			}
+		}
+		obs[i].Scene = sc
+	}
+}
+
+func TestASlouchAfterTheCameraMovedIsStillAlertedAfterTheRecalibrateNote(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	var obs []monitor.Observation // 100 s upright, then a 60 s lean with the camera moved
+	for i := 0; i < 320; i++ {
+		lean := 0.0
+		if i >= 200 {
+			lean = 0.3
+		}
+		obs = append(obs, seated(time.Duration(i)*time.Second/2, lean))
+	}
+	inRoom(obs[:200], 0, 0)
+	inRoom(obs, 200, 6)
+	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: obs}, nil }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	defer func() { cancel(); <-done }()
+
+	recalibrate := false
+	deadline := time.After(30 * time.Second)
+	for {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView:
+				answerAsUser(e, v)
+			case AlertEvent:
+				switch v.Mode {
+				case ModeNeedsCalibration:
+					recalibrate = true
+				case ModeSlouching:
+					if !recalibrate {
+						t.Error("the slouch alert came before the note that the camera moved")
+					}
+					return
+				}
+			}
+		case <-deadline:
+			t.Fatalf("no slouch alert after the camera moved (recalibrate note: %v)", recalibrate)
+		}
+	}
+}
