@@ -83,10 +83,7 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 		opened = append(opened, cfg)
 		return &fakeCamera{obs: script(2000, 120)}, nil
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Run(ctx); close(done) }()
-	defer func() { cancel(); <-done }()
+	runEngine(t, e)
 
 	started, calibrated := false, false
 	deadline := time.After(30 * time.Second)
@@ -123,6 +120,14 @@ func TestTheAppCalibratesOnStartThenAlertsOnASlouch(t *testing.T) {
 	}
 }
 
+// runEngine runs e's worker until the test ends.
+func runEngine(t *testing.T, e *Engine) {
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { e.Run(ctx); close(done) }()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
 // answerAsUser does on the calibration screen what a user does: Start
 // once the checks hold, Skip the slouch sample, Done after the result.
 func answerAsUser(e *Engine, v CalibrationView) {
@@ -157,10 +162,7 @@ func TestTheDemoLeavesTheUsersSessionAsItWas(t *testing.T) {
 		return &fakeCamera{obs: script(2000, 120)}, nil
 	}
 	e.StartDemo()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Run(ctx); close(done) }()
-	defer func() { cancel(); <-done }()
+	runEngine(t, e)
 
 	var alerts []string
 	deadline := time.After(4 * time.Minute) // the demo clip is generated first: slow under the race detector
@@ -206,10 +208,7 @@ func TestSettingsAppliedMidSessionTakeEffectWithoutRecalibrating(t *testing.T) {
 	cam := &fakeCamera{obs: script(600, 80)} // then a 40 s lean
 	var opens atomic.Int32
 	e.open = func(vision.Config) (Source, error) { opens.Add(1); return cam, nil }
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Run(ctx); close(done) }()
-	defer func() { cancel(); <-done }()
+	runEngine(t, e)
 
 	calibrations, applied := 0, false
 	deadline := time.After(60 * time.Second)
@@ -255,10 +254,7 @@ func TestSettingsAppliedDuringTheDemoKeepItsOnset(t *testing.T) {
 		return &recordingOf{fakeCamera{obs: script(40, 60)}}, nil
 	}
 	e.StartDemo()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Run(ctx); close(done) }()
-	defer func() { cancel(); <-done }()
+	runEngine(t, e)
 
 	deadline := time.After(4 * time.Minute) // the demo clip is generated first
 	for {
@@ -321,10 +317,7 @@ func TestASlouchAfterTheCameraMovedIsStillAlertedAfterTheRecalibrateNote(t *test
 	inRoom(obs[:200], 0, 0)
 	inRoom(obs, 200, 6)
 	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: obs}, nil }
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	go func() { e.Run(ctx); close(done) }()
-	defer func() { cancel(); <-done }()
+	runEngine(t, e)
 
 	recalibrate := false
 	deadline := time.After(30 * time.Second)

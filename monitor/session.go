@@ -80,7 +80,7 @@ func (s *Session) Step(o Observation) Update {
 	if face == nil && s.userStillThere(o) {
 		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
 	}
-	alert := s.tracker.step(o.At, j, false)
+	alert := s.tracker.step(o.At, j)
 	u := Update{At: o.At, FaceFound: face != nil, Posture: j.Posture, Kind: j.Kind, Score: j.Score,
 		State: s.tracker.state, StateKind: s.tracker.kind, Alert: alert, SetupChanged: changed, SceneShift: s.setup.last, Features: ft}
 	if face != nil {

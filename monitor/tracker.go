@@ -25,8 +25,8 @@ func newTracker(set Settings, start time.Duration) *tracker {
 }
 
 // step advances the state with one judgement at time t; it reports whether
-// an alert fires on this frame. Alerts are held back while quiet is set.
-func (tr *tracker) step(t time.Duration, j Judgement, quiet bool) bool {
+// an alert fires on this frame.
+func (tr *tracker) step(t time.Duration, j Judgement) bool {
 	switch j.Posture {
 	case Away:
 		if t-tr.lastSeen >= tr.set.AwayAfter {
@@ -45,7 +45,7 @@ func (tr *tracker) step(t time.Duration, j Judgement, quiet bool) bool {
 		if t-tr.slouchStart >= tr.set.GlanceTolerance {
 			tr.state, tr.kind = Slouched, tr.mainKind()
 		}
-		return tr.maybeAlert(t, quiet)
+		return tr.maybeAlert(t)
 	default:
 		tr.lastSeen = t
 		if tr.state == Away {
@@ -58,7 +58,7 @@ func (tr *tracker) step(t time.Duration, j Judgement, quiet bool) bool {
 			tr.endSlouch()
 			tr.state, tr.kind = Upright, NoSlouch
 		}
-		return tr.state == Slouched && tr.maybeAlert(t, quiet)
+		return tr.state == Slouched && tr.maybeAlert(t)
 	}
 }
 
@@ -66,8 +66,8 @@ func (tr *tracker) endSlouch() {
 	tr.inSlouch, tr.alerted = false, false
 }
 
-func (tr *tracker) maybeAlert(t time.Duration, quiet bool) bool {
-	if quiet || tr.state != Slouched || t-tr.slouchStart < tr.set.Onset {
+func (tr *tracker) maybeAlert(t time.Duration) bool {
+	if tr.state != Slouched || t-tr.slouchStart < tr.set.Onset {
 		return false
 	}
 	if tr.alerted && t-tr.lastAlert < tr.set.Repeat {

@@ -25,7 +25,7 @@ type command struct {
 	hidden  bool
 }
 
-// commands lists every subcommand, in both builds (see front.go).
+// commands lists every subcommand, in both builds (see build_front.go).
 var commands = map[string]command{
 	"analyze":   {summary: "analyse a recording or a camera and print the posture frame by frame"},
 	"app":       {summary: "start the desktop app (the default when no command is given)", hidden: true},
