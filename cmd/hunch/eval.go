@@ -51,7 +51,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
 	every := fs.Bool("analyse-every", false, "run the networks on every frame, even unchanged ones (to measure what skipping them saves)")
-	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip`")
+	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip` (add +sample for the mode with a slouch sample, or all)")
 	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
 		return err
 	}

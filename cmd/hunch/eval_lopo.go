@@ -116,8 +116,8 @@ func (oc observedCase) judge(ctx context.Context, m monitor.Model, withSample bo
 		return r
 	}
 	r.score(oc.clip, ups)
-	if !withSample && (oc.name == evalTrace || evalTrace == "all") {
-		trace(evalTraceOut, oc.name, oc.clip, ups)
+	if oc.traced(withSample) {
+		trace(evalTraceOut, oc.name+sampleMark(withSample), oc.clip, ups)
 	}
 	return r
 }
@@ -156,8 +156,8 @@ func (oc observedCase) judgeSustained(ctx context.Context, m monitor.Model, with
 	if err != nil {
 		return sustainedResult{err: err}
 	}
-	if !withSample && (oc.name == evalTrace || evalTrace == "all") {
-		trace(evalTraceOut, oc.name+" 45s", oc.sustained, ups)
+	if oc.traced(withSample) {
+		trace(evalTraceOut, oc.name+sampleMark(withSample)+" 45s", oc.sustained, ups)
 	}
 	var r sustainedResult
 	start := ups[oc.sustainedStart].At
@@ -170,4 +170,19 @@ func (oc observedCase) judgeSustained(ctx context.Context, m monitor.Model, with
 		}
 	}
 	return r
+}
+
+// traced says whether --trace asked for this case in this mode: its name for
+// the upright-only mode, its name and "+sample" for the mode with a sample,
+// "all" for every case in both.
+func (oc observedCase) traced(withSample bool) bool {
+	return evalTrace == "all" || evalTrace == oc.name+sampleMark(withSample)
+}
+
+// sampleMark is what --trace adds to a case's name for the mode with a slouch sample.
+func sampleMark(withSample bool) string {
+	if withSample {
+		return "+sample"
+	}
+	return ""
 }

@@ -56,7 +56,7 @@ func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 		name     string
 		col      int
 		min, avg float64
-	}{{"upright only", 4, 0.40, 0.85}, {"with a slouch sample", 5, 0.40, 0.85}}
+	}{{"upright only", 4, 0.40, 0.85}, {"with a slouch sample", 5, 0.95, 0.97}}
 	for _, f := range floors {
 		var lo, mean float64
 		if _, err := fmt.Sscanf(sum[f.col], "min %g%% mean %g%%", &lo, &mean); err != nil {
@@ -66,9 +66,9 @@ func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 			t.Errorf("%s, left out: lowest %.1f%%, mean %.1f%%; they were at least %.0f%% and %.0f%%", f.name, lo, mean, 100*f.min, 100*f.avg)
 		}
 	}
-	// The 45 s slouches: session-a's two are missed (his slouch is read
-	// upright, above); every other one alerts once, q2's too, though her
-	// camera is reported moved during it.
+	// The 45 s slouches: session-a's without a sample is missed (his slouch
+	// is read upright, above); every other one alerts once, his with his
+	// sample and q2's too, though her camera is reported moved during it.
 	var once, of int
 	m := regexp.MustCompile(`(\d+) of (\d+) once in 35 s`).FindStringSubmatch(strings.Join(sum, "  "))
 	if m == nil {
@@ -76,7 +76,7 @@ func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 	}
 	fmt.Sscan(m[1], &once)
 	fmt.Sscan(m[2], &of)
-	if of != 10 || once < 8 {
-		t.Errorf("45 s slouches alerted once: %d of %d, they were 8 of 10", once, of)
+	if of != 10 || once < 9 {
+		t.Errorf("45 s slouches alerted once: %d of %d, they were 9 of 10", once, of)
 	}
 }
