@@ -25,22 +25,10 @@ func TestTheReportWindowAndTheReportCommandGiveTheSameScore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec := history.NewRecorder(s)
 	now := time.Now()
-	at := time.Date(now.Year(), now.Month(), now.Day(), 0, 1, 0, 0, time.Local)
-	for _, p := range []struct {
-		posture, kind string
-		d             time.Duration
-	}{{"upright", "", 23 * time.Minute}, {"slouched", "slumped", 9 * time.Minute}, {"upright", "", 7 * time.Minute}} {
-		rec.AddSpan(at, p.d, p.posture, p.kind)
-		if p.kind != "" {
-			rec.AddEvent(history.Event{At: at.Add(20 * time.Second), Kind: history.EventAlert, Detail: p.kind})
-		}
-		at = at.Add(p.d)
-	}
-	if err := rec.Close(); err != nil {
-		t.Fatal(err)
-	}
+	recordSpans(t, s, time.Date(now.Year(), now.Month(), now.Day(), 0, 1, 0, 0, time.Local),
+		recordedSpan{"upright", "", 23 * time.Minute}, recordedSpan{"slouched", "slumped", 9 * time.Minute},
+		recordedSpan{"upright", "", 7 * time.Minute})
 
 	a := test.NewTempApp(t)
 	u := gui.New(a, nil, s, nil)

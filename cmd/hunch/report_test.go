@@ -24,12 +24,25 @@ func historyDir(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	recordSpans(t, s, time.Date(2026, 5, 4, 10, 0, 0, 0, time.Local),
+		recordedSpan{"upright", "", 30 * time.Minute}, recordedSpan{"slouched", "hunched", 10 * time.Minute},
+		recordedSpan{"away", "", 10 * time.Minute})
+	s.Close()
+	return dir
+}
+
+// recordedSpan is one stretch of a recorded posture; a slouch has a kind
+// and one alert 20 s in.
+type recordedSpan struct {
+	posture, kind string
+	d             time.Duration
+}
+
+// recordSpans books spans one after the other from at into s.
+func recordSpans(t *testing.T, s *history.Store, at time.Time, spans ...recordedSpan) {
+	t.Helper()
 	rec := history.NewRecorder(s)
-	at := time.Date(2026, 5, 4, 10, 0, 0, 0, time.Local)
-	for _, p := range []struct {
-		posture, kind string
-		d             time.Duration
-	}{{"upright", "", 30 * time.Minute}, {"slouched", "hunched", 10 * time.Minute}, {"away", "", 10 * time.Minute}} {
+	for _, p := range spans {
 		rec.AddSpan(at, p.d, p.posture, p.kind)
 		if p.kind != "" {
 			rec.AddEvent(history.Event{At: at.Add(20 * time.Second), Kind: history.EventAlert, Detail: p.kind})
@@ -39,8 +52,6 @@ func historyDir(t *testing.T) string {
 	if err := rec.Close(); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	return dir
 }
 
 func fixNow(t *testing.T) {
