@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"syscall"
@@ -193,7 +194,17 @@ func screenshot(t *testing.T, title, dir, name string) {
 	}
 	time.Sleep(1500 * time.Millisecond) // the app repaints what was under other windows
 	path := filepath.Join(dir, name+".png")
-	if out, err := exec.Command("import", "-window", id, path).CombinedOutput(); err != nil {
+	// The X server can refuse a read while the window is being repainted
+	// ("Resource temporarily unavailable"): try again a moment later.
+	var out []byte
+	var err error
+	for try := 0; try < 3; try++ {
+		if out, err = exec.Command("import", "-window", id, path).CombinedOutput(); err == nil {
+			break
+		}
+		time.Sleep(time.Second)
+	}
+	if err != nil {
 		t.Errorf("screenshot %s: %v %s", name, err, out)
 		return
 	}
@@ -227,18 +238,19 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 	// The clip: calibration in the first 14 s, then a lean that lasts 14 s.
 	// Calibration waits for the user's Start and alerts for their Done:
 	// Return, typed into its window as a user would.
-	const said = "Leaning towards the screen for"
+	// The alert's whole body: other packages' tests share the daemon and
+	// send notifications of their own.
+	const said = "Leaning towards the screen for "
+	const advice = "sit back, shoulders back and down"
 	for i := 0; i < 15; i++ { // Start, once the checks hold
 		pressReturn("Calibrate$")
 		time.Sleep(200 * time.Millisecond)
 	}
 	time.Sleep(9 * time.Second) // the countdown and the capture
 	screenshot(t, "Calibrate$", shots, "calibration")
-	if !waitFor(90*time.Second, func() bool { pressReturn("Calibrate$"); return strings.Contains(bus.String(), said) }) {
-		t.Fatalf("no slouch notification reached the daemon; bus:\n%s\napp:\n%s", bus.String(), out.String())
-	}
-	if !strings.Contains(bus.String(), "sit back, shoulders back and down") || !strings.Contains(bus.String(), `string "Hunch"`) {
-		t.Errorf("the notification should name Hunch and say what to do:\n%s", bus.String())
+	alerted := regexp.MustCompile(`string "Hunch"\s+uint32 \d+\s+string "[^"]*"\s+string "Sit up"\s+string "` + said + `\d+ s[^"]*` + advice + `"`)
+	if !waitFor(90*time.Second, func() bool { pressReturn("Calibrate$"); return alerted.MatchString(bus.String()) }) {
+		t.Fatalf("no slouch notification from Hunch, saying what to do, reached the daemon; bus:\n%s\napp:\n%s", bus.String(), out.String())
 	}
 	screenshot(t, "^Hunch$", shots, "status")
 	if id := windowID("Sit up$"); id != "" {
@@ -247,7 +259,7 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 	// dunst keeps a notification in its history once it has been shown.
 	if !waitFor(20*time.Second, func() bool {
 		h, _ := exec.Command("dunstctl", "history").Output()
-		return bytes.Contains(h, []byte(said))
+		return bytes.Contains(h, []byte(advice))
 	}) {
 		t.Error("dunst's history has no slouch notification")
 	}
