@@ -24,9 +24,12 @@ import (
 const screenshotDir = "../../out/screenshots"
 
 // appScript is a user who sits upright while Hunch calibrates, then leans
-// towards the screen long enough to be alerted, then sits back.
+// towards the screen long enough to be alerted, then sits back. The upright
+// stretch leaves room for a slow start (the race detector on a busy
+// machine): the recording plays from the app's start, and a calibration
+// that ran into the lean would take the lean for upright.
 var appScript = []clips.Segment{
-	{Kind: clips.Upright, Seconds: 14},
+	{Kind: clips.Upright, Seconds: 22},
 	{Kind: clips.LeaningIn, Seconds: 14},
 	{Kind: clips.Upright, Seconds: 4},
 }
@@ -235,13 +238,16 @@ func TestTheAppAlertsASlouchThroughTheDesktopsNotificationDaemon(t *testing.T) {
 	run := startApp(t, app)
 	out := run.out
 
-	// The clip: calibration in the first 14 s, then a lean that lasts 14 s.
+	// The clip: calibration in the first 22 s, then a lean that lasts 14 s.
 	// Calibration waits for the user's Start and alerts for their Done:
-	// Return, typed into its window as a user would.
+	// Return, typed into its window as a user would, once it is up.
 	// The alert's whole body: other packages' tests share the daemon and
 	// send notifications of their own.
 	const said = "Leaning towards the screen for "
 	const advice = "sit back, shoulders back and down"
+	if !waitFor(20*time.Second, func() bool { return windowID("Calibrate$") != "" }) {
+		t.Fatalf("no calibration window within 20 s:\n%s", out.String())
+	}
 	for i := 0; i < 15; i++ { // Start, once the checks hold
 		pressReturn("Calibrate$")
 		time.Sleep(200 * time.Millisecond)
