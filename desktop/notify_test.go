@@ -1,12 +1,10 @@
 package desktop
 
 import (
-	"bufio"
 	"context"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -48,14 +46,13 @@ func TestPickingANotificationsActionRunsIt(t *testing.T) {
 	}
 }
 
-// ownNotificationDaemon starts a D-Bus session bus and a dunst of this
-// test's own on the test desktop's display, so that no other package's test
-// (the app's end-to-end tests share the desktop's daemon) can put its
-// notification where dunstctl picks. It returns a connection to that bus and
-// a maker of dunstctl commands that talk to that dunst.
+// ownNotificationDaemon starts a dunst of this test's own on the package's
+// session bus (TestMain) and the test desktop's display, and returns a maker
+// of dunstctl commands that talk to it.
 func ownNotificationDaemon(t *testing.T) (*dbus.Conn, func(args ...string) *exec.Cmd) {
 	t.Helper()
-	for _, tool := range []string{"dbus-daemon", "dunst", "dunstctl"} {
+	conn := sessionBus(t)
+	for _, tool := range []string{"dunst", "dunstctl"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is not installed; run scripts/install-deps.sh test", tool)
 		}
@@ -63,37 +60,16 @@ func ownNotificationDaemon(t *testing.T) (*dbus.Conn, func(args ...string) *exec
 	if os.Getenv("DISPLAY") == "" {
 		t.Skip("no display for dunst (DISPLAY unset); run under scripts/with-desktop.sh")
 	}
-	bus := exec.Command("dbus-daemon", "--session", "--nofork", "--print-address=1")
-	out, err := bus.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := bus.Start(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { bus.Process.Kill(); bus.Wait() })
-	addr, err := bufio.NewReader(out).ReadString('\n')
-	if err != nil {
-		t.Fatalf("dbus-daemon gave no address: %v", err)
-	}
-	env := append(os.Environ(), "DBUS_SESSION_BUS_ADDRESS="+strings.TrimSpace(addr))
-
 	config := t.TempDir()
 	if err := os.Mkdir(filepath.Join(config, "dunst"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	dunst := exec.Command("dunst")
-	dunst.Env = append(env, "XDG_CONFIG_HOME="+config)
+	dunst.Env = append(os.Environ(), "XDG_CONFIG_HOME="+config)
 	if err := dunst.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { dunst.Process.Kill(); dunst.Wait() })
-
-	conn, err := dbus.Connect(strings.TrimSpace(addr))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { conn.Close() })
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		var up bool
@@ -102,13 +78,9 @@ func ownNotificationDaemon(t *testing.T) (*dbus.Conn, func(args ...string) *exec
 			break
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("dunst did not take %s on its bus within 10 s (%v)", notifyService, err)
+			t.Fatalf("dunst did not take %s on the bus within 10 s (%v)", notifyService, err)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	return conn, func(args ...string) *exec.Cmd {
-		c := exec.Command("dunstctl", args...)
-		c.Env = env
-		return c
-	}
+	return conn, func(args ...string) *exec.Cmd { return exec.Command("dunstctl", args...) }
 }
