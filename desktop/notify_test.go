@@ -70,17 +70,14 @@ func ownNotificationDaemon(t *testing.T) (*dbus.Conn, func(args ...string) *exec
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { dunst.Process.Kill(); dunst.Wait() })
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		var up bool
-		err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, notifyService).Store(&up)
-		if err == nil && up {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("dunst did not take %s on the bus within 10 s (%v)", notifyService, err)
-		}
-		time.Sleep(50 * time.Millisecond)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	up, err := nameOwnedOn(ctx, conn, notifyService)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := <-up; !ok {
+		t.Fatalf("dunst did not take %s on the bus within 10 s", notifyService)
 	}
 	return conn, func(args ...string) *exec.Cmd { return exec.Command("dunstctl", args...) }
 }

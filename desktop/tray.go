@@ -46,9 +46,20 @@ func onSessionBus[T any](ctx context.Context, what string, use func(context.Cont
 // trayHostAppearsOn is TrayHostAppears over a given connection, which it
 // does not close.
 func trayHostAppearsOn(ctx context.Context, conn *dbus.Conn) (<-chan struct{}, error) {
-	match := []dbus.MatchOption{dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, trayWatcher)}
-	if err := conn.AddMatchSignal(match...); err != nil {
+	appears, err := nameOwnedOn(ctx, conn, trayWatcher)
+	if err != nil {
 		return nil, fmt.Errorf("wait for a system tray on D-Bus: %w", err)
+	}
+	return appears, nil
+}
+
+// nameOwnedOn reports when a bus name gets an owner on conn: the returned
+// channel receives once (at once when the name already has one) and is then
+// closed; it closes without a value when ctx ends first.
+func nameOwnedOn(ctx context.Context, conn *dbus.Conn, name string) (<-chan struct{}, error) {
+	match := []dbus.MatchOption{dbus.WithMatchInterface("org.freedesktop.DBus"), dbus.WithMatchMember("NameOwnerChanged"), dbus.WithMatchArg(0, name)}
+	if err := conn.AddMatchSignal(match...); err != nil {
+		return nil, err
 	}
 	sigs := make(chan *dbus.Signal, 4)
 	conn.Signal(sigs)
@@ -60,13 +71,13 @@ func trayHostAppearsOn(ctx context.Context, conn *dbus.Conn) (<-chan struct{}, e
 			_ = conn.RemoveMatchSignal(match...)
 		}()
 		var has bool
-		// Asked after subscribing, so that a tray starting in between is not missed.
-		if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, trayWatcher).Store(&has); err == nil && has {
+		// Asked after subscribing, so that an owner arriving in between is not missed.
+		if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, name).Store(&has); err == nil && has {
 			out <- struct{}{}
 			return
 		}
 		eachSignal(ctx, sigs, func(sig *dbus.Signal) bool {
-			if trayStarted(sig) {
+			if gotOwner(sig, name) {
 				out <- struct{}{}
 				return true
 			}
@@ -76,14 +87,14 @@ func trayHostAppearsOn(ctx context.Context, conn *dbus.Conn) (<-chan struct{}, e
 	return out, nil
 }
 
-// trayStarted says whether sig is the tray watcher's name getting an owner.
-func trayStarted(sig *dbus.Signal) bool {
+// gotOwner says whether sig is name getting an owner.
+func gotOwner(sig *dbus.Signal, name string) bool {
 	if sig == nil || sig.Name != "org.freedesktop.DBus.NameOwnerChanged" || len(sig.Body) != 3 {
 		return false
 	}
-	name, _ := sig.Body[0].(string)
+	n, _ := sig.Body[0].(string)
 	owner, _ := sig.Body[2].(string)
-	return name == trayWatcher && owner != ""
+	return n == name && owner != ""
 }
 
 // eachSignal hands each signal to take until ctx ends, the channel closes
