@@ -108,7 +108,8 @@ type Pipeline struct {
 	debug    *debugFrames // nil unless frames were asked for
 	lastSil  *monitor.Silhouette
 	silAt    time.Duration
-	sinceSil int // analysed frames since then
+	sinceSil int  // analysed frames since then
+	silMoved bool // the picture was changing when the mask was taken
 }
 
 // analysisWidth is the width of the grey picture used for shoulders and statistics.
@@ -285,7 +286,10 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		}
 	}
 	small, scale := greyAtWidth(img, &p.grey, &p.small, analysisWidth)
-	still := p.still != nil && p.still.compare(small, focus, at)
+	still, moved := false, true
+	if p.still != nil {
+		still, moved = p.still.compare(small, focus, at)
+	}
 	if still {
 		obs.Faces, obs.Shoulders = p.still.reused(), p.still.shoulders
 	} else {
@@ -316,26 +320,9 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	picture.Close()
 
 	if p.segmenter != nil {
-		var face *monitor.Rect
-		if len(faces) > 0 {
-			face = &faces[0].Box
+		if err := p.silhouette(img, faces, still, moved, &obs); err != nil {
+			return obs, err
 		}
-		if !still { // an unchanged picture would give the same mask
-			p.sinceSil++
-		}
-		if !still && p.needSilhouette(face) {
-			p.sinceSil = 0
-			sil, err := p.segmenter.segment(img, face)
-			if err != nil {
-				return obs, err
-			}
-			if face != nil {
-				sil.Face = *face // the face the mask is read against (FitsFace)
-			}
-			p.lastSil, p.silAt = &sil, at
-		}
-		s := *p.lastSil
-		obs.Silhouette, obs.SilhouetteAge = &s, at-p.silAt
 	}
 	p.record(time.Since(start), still)
 	if p.debug != nil {
@@ -344,6 +331,36 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 		}
 	}
 	return obs, nil
+}
+
+// silhouette gives obs the person mask, taking a new one when needed
+// (needSilhouette) or when the picture has settled since a mask taken while
+// it was changing: a still user keeps the analysis of the frame before, and
+// the mask must show that settled pose, not the move into it. One extra mask
+// per move; a picture that stays still then costs none.
+func (p *Pipeline) silhouette(img gocv.Mat, faces []monitor.Face, still, moved bool, obs *monitor.Observation) error {
+	var face *monitor.Rect
+	if len(faces) > 0 {
+		face = &faces[0].Box
+	}
+	if !still { // an unchanged picture would give the same mask
+		p.sinceSil++
+	}
+	settled := still && p.silMoved
+	if settled || (!still && p.needSilhouette(face)) {
+		p.sinceSil = 0
+		sil, err := p.segmenter.segment(img, face)
+		if err != nil {
+			return err
+		}
+		if face != nil {
+			sil.Face = *face // the face the mask is read against (FitsFace)
+		}
+		p.lastSil, p.silAt, p.silMoved = &sil, obs.At, moved
+	}
+	s := *p.lastSil
+	obs.Silhouette, obs.SilhouetteAge = &s, obs.At-p.silAt
+	return nil
 }
 
 // needSilhouette says whether to segment this frame: the shoulders move

@@ -45,13 +45,19 @@ const stillChange = 0.02
 const maxStillAge = 4 * time.Second
 
 // compare reports whether grey (the analysis picture) shows the user's band
-// unchanged since the last analysis, under the same focus.
-func (w *stillWatch) compare(grey gocv.Mat, focus *monitor.Rect, at time.Duration) bool {
-	if w.last == nil || image.Pt(grey.Cols(), grey.Rows()) != w.small || at-w.at >= maxStillAge || at < w.at || !sameFocus(focus, w.focus) {
-		return false
+// unchanged since the last analysis, under the same focus, so that it may be
+// reused (still), and whether the band has changed since then or cannot be
+// compared with it (moved). An unchanged band older than maxStillAge is
+// neither.
+func (w *stillWatch) compare(grey gocv.Mat, focus *monitor.Rect, at time.Duration) (still, moved bool) {
+	if w.last == nil || image.Pt(grey.Cols(), grey.Rows()) != w.small || at < w.at || !sameFocus(focus, w.focus) {
+		return false, true
 	}
 	now := w.band(grey)
-	return len(now) == len(w.last) && meanChange(now, w.last) < stillChange
+	if len(now) != len(w.last) || meanChange(now, w.last) >= stillChange {
+		return false, true
+	}
+	return at-w.at < maxStillAge, false
 }
 
 // remember keeps what the networks saw in grey (at the given scale from frame

@@ -1,7 +1,9 @@
 package vision
 
 import (
+	"fmt"
 	"image"
+	"image/color"
 	"math"
 	"testing"
 	"time"
@@ -80,5 +82,42 @@ func TestAnalyseEveryLooksAtEveryFrame(t *testing.T) {
 	}
 	if got := p.Timing().Still; got != 0 {
 		t.Errorf("%d frames reused an analysis with AnalyseEvery", got)
+	}
+}
+
+// A mask taken while the picture was changing is taken again on the first
+// frame after it settles, and once only: a still user's verdict rests on the
+// mask of the pose they hold, not of the move into it (the first frame of a
+// run counts as a change, having nothing to compare with).
+func TestAMaskTakenDuringAMoveIsRetakenOnceThePictureSettles(t *testing.T) {
+	img := readImage(t, faceJPG(t))
+	defer img.Close()
+	moved := gocv.NewMat()
+	defer moved.Close()
+	gocv.CopyMakeBorder(img, &moved, img.Rows()/10, 0, 0, 0, gocv.BorderReplicate, color.RGBA{})
+	slid := moved.Region(image.Rect(0, 0, img.Cols(), img.Rows()))
+	defer slid.Close()
+
+	p, err := OpenImages(Config{SegmentEvery: defaultSegmentEvery})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	var fresh []int
+	for i := 0; i < 10; i++ {
+		src := img
+		if i >= 5 {
+			src = slid // slid down by a tenth of the picture
+		}
+		o, err := p.observe(src, time.Duration(i)*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o.SilhouetteAge == 0 {
+			fresh = append(fresh, i)
+		}
+	}
+	if want := []int{0, 1, 5, 6}; fmt.Sprint(fresh) != fmt.Sprint(want) {
+		t.Errorf("masks taken at frames %v, want %v (each change, then the first still frame after it)", fresh, want)
 	}
 }
