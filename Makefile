@@ -42,7 +42,8 @@ test: deps-test fmt-check vet
 	scripts/fuzz-short.sh
 
 # Speed: detection + analysis per 640x480 frame (median and mean, one
-# thread) against the cascade in the same run; history report latency.
+# thread) against the cascade in the same run; history report latency; what
+# skipping unchanged pictures saves and does to each clip's figures.
 bench: deps build
 	$(GO) test -run '^$$' -bench . -skip StillPictures -benchtime 200x -count 5 ./vision/ | tee bench.txt
 	$(GO) test -run '^$$' -bench StillPictures -benchtime 2x -count 3 ./vision/ | tee -a bench.txt
@@ -51,6 +52,8 @@ bench: deps build
 	@grep '^BenchmarkStillPictures' bench.txt | awk '{for (i = 2; i <= NF; i++) { if ($$i == "x-analyse-every") x = $$(i-1); if ($$i == "%-frames-reused") r = $$(i-1) }; print x, r}' | sort -n | \
 		awk '{x[NR] = $$1; r[NR] = $$2} END {m = int((NR+1)/2); printf "unchanged pictures not looked at again: %s%% of frames reused, %sx the time of looking at every frame (session-a frames held 8 s at 1 fps; median of %d runs)\n", r[m], x[m], NR}'
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
+	@if [ -d ../shared/testdata ]; then $(BIN) eval --shared ../shared --savings | tee -a bench.txt; \
+	else echo "what skipping unchanged pictures does to the judgement: skipped, no ../shared/testdata"; fi
 
 # Whole-process CPU and peak RSS: the commands, analyze on a 312 s clip in
 # real time, the app for 150 s under a throwaway desktop (about 9 minutes).

@@ -44,13 +44,14 @@ func (r evalResult) accuracy() float64 {
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newCommandFlags("eval", "eval [--shared DIR] [--segment-every N] [--compare] [--views] [--trace CLIP]",
+	fs := newCommandFlags("eval", "eval [--shared DIR] [--segment-every N] [--compare] [--views] [--analyse-every | --savings] [--trace CLIP]",
 		"hunch eval --shared ../shared --views")
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
 	every := fs.Bool("analyse-every", false, "run the networks on every frame, even unchanged ones (to measure what skipping them saves)")
+	savings := fs.Bool("savings", false, "only compare looking at every frame with skipping unchanged pictures, clip by clip")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip` (add +sample for the mode with a slouch sample, or all)")
 	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
 		return err
@@ -59,6 +60,9 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	testdata, err := testdataDir(*shared)
 	if err != nil {
 		return err
+	}
+	if *savings {
+		return savingsTable(ctx, testdata, evalPass{view: "as recorded", detector: vision.DetectorBlazeFace, segEvery: *segEvery}, stdout)
 	}
 	passes := evalPasses(*segEvery, *compare, *views)
 	for i := range passes {

@@ -75,6 +75,6 @@ func observeGenerated(ctx context.Context, g generatedBase, ps evalPass) observe
 	for _, t := range truth {
 		oc.clip = append(oc.clip, labelledFrame{path: g.path, bad: t.Posture == clips.PostureSlouched, skip: t.Transition})
 	}
-	oc.obs, oc.err = observeVideo(ctx, path, ps)
+	oc.obs, oc.looked, oc.reused, oc.err = observeVideo(ctx, path, ps)
 	return oc
 }

@@ -26,6 +26,9 @@ type observedCase struct {
 	sustained      []labelledFrame
 	sustainedStart int
 	sustainedObs   []monitor.Observation
+	// looked and reused count the main clip's analysed frames and, of
+	// them, those that reused the last analysis (an unchanged picture).
+	looked, reused int
 	err            error
 }
 
@@ -49,13 +52,13 @@ func observeCases(ctx context.Context, testdata string, ps evalPass, keep func(e
 		oc := observedCase{evalCase: c}
 		oc.clip, oc.err = c.clip(testdata)
 		if oc.err == nil {
-			oc.obs, oc.err = observeClip(ctx, oc.clip, ps)
+			oc.obs, oc.looked, oc.reused, oc.err = observeClip(ctx, oc.clip, ps)
 		}
 		if oc.err == nil {
 			oc.sustained, oc.sustainedStart, oc.err = c.sustainedClip(testdata)
 		}
 		if oc.err == nil && oc.sustained != nil {
-			oc.sustainedObs, oc.err = observeClip(ctx, oc.sustained, ps)
+			oc.sustainedObs, _, _, oc.err = observeClip(ctx, oc.sustained, ps)
 		}
 		out = append(out, oc)
 	}
@@ -64,11 +67,13 @@ func observeCases(ctx context.Context, testdata string, ps evalPass, keep func(e
 
 // observeClip writes the frames as a real 5 fps clip, shown as ps says, and
 // records what the real pipeline observes in it, decoding included, while a
-// watch calibrates on its first six seconds (which points the detector).
-func observeClip(ctx context.Context, clip []labelledFrame, ps evalPass) ([]monitor.Observation, error) {
+// watch calibrates on its first six seconds (which points the detector),
+// with how many frames were analysed and how many of them reused the last
+// analysis.
+func observeClip(ctx context.Context, clip []labelledFrame, ps evalPass) (obs []monitor.Observation, looked, reused int, err error) {
 	dir, err := os.MkdirTemp("", "hunch-eval-")
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "clip.avi")
@@ -77,21 +82,22 @@ func observeClip(ctx context.Context, clip []labelledFrame, ps evalPass) ([]moni
 		paths[i] = f.path
 	}
 	if err := clips.FromFrames(path, paths, evalFPS, ps.show); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	return observeVideo(ctx, path, ps)
 }
 
 // observeVideo records what the real pipeline observes in the video at path.
-func observeVideo(ctx context.Context, path string, ps evalPass) ([]monitor.Observation, error) {
+func observeVideo(ctx context.Context, path string, ps evalPass) (obs []monitor.Observation, looked, reused int, err error) {
 	p, err := vision.Open(vision.Config{Input: path, Detector: ps.detector, SegmentEvery: ps.segEvery, AnalyseEvery: ps.analyseEvery})
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	defer p.Close()
 	rec := &recorder{src: p}
 	_, err = evalWatch(monitor.DefaultModel(), false).Run(ctx, rec, func(monitor.Update) {})
-	return rec.obs, err
+	t := p.Timing()
+	return rec.obs, t.Frames, t.Still, err
 }
 
 // recorder keeps what its source observes, and passes the focus on.
