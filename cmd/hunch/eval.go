@@ -70,7 +70,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintln(stdout, "Leave-one-person-out: each person is judged by weights fitted without any of their frames.")
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\t45 s slouch alerts (/ with sample)\tsetup change\tnote")
+	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\t45 s slouch alerts (/ with sample; shipped weights)\tsetup change\tnote")
 	var models map[string]monitor.Model
 	for i, ps := range passes {
 		cases, err := observeCases(ctx, testdata, ps, nil)
@@ -142,6 +142,8 @@ type personRow struct {
 	// weights; seenByShipped marks the cases they were fitted on.
 	shipped, shippedSampled evalResult
 	seenByShipped           bool
+	// shippedSustained are the 45 s slouch clip judged by them.
+	shippedSustained, shippedSustainedSampled sustainedResult
 }
 
 // judgePeople judges every case with its person's left-out model.
@@ -159,6 +161,7 @@ func judgePeople(ctx context.Context, cases []observedCase, models map[string]mo
 		if oc.err == nil && oc.sustained != nil {
 			r.hasSustained = true
 			r.sustained, r.sustainedSampled = oc.judgeSustained(ctx, m, false), oc.judgeSustained(ctx, m, true)
+			r.shippedSustained, r.shippedSustainedSampled = oc.judgeSustained(ctx, shipped, false), oc.judgeSustained(ctx, shipped, true)
 		}
 		rows = append(rows, r)
 	}
@@ -181,7 +184,7 @@ func (pr personRow) line(ps evalPass) string {
 		shipped += " (fitted on)"
 	}
 	if pr.hasSustained {
-		sustained = fmt.Sprintf("%v / %v", pr.sustained, pr.sustainedSampled)
+		sustained = fmt.Sprintf("%v / %v; shipped %v / %v", pr.sustained, pr.sustainedSampled, pr.shippedSustained, pr.shippedSustainedSampled)
 	}
 	return fmt.Sprintf("%s\t%.1f%% of %d\t%s\t%s\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s\t%s",
 		lead, 100*r.accuracy(), r.frames, sampled, shipped, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
