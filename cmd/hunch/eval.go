@@ -44,13 +44,14 @@ func (r evalResult) accuracy() float64 {
 }
 
 func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := newCommandFlags("eval", "eval [--shared DIR] [--segment-every N] [--compare] [--views] [--analyse-every | --savings] [--trace CLIP]",
+	fs := newCommandFlags("eval", "eval [--shared DIR] [--segment-every N] [--compare] [--views] [--analyse-every | --savings] [--generated-unseen] [--trace CLIP]",
 		"hunch eval --shared ../shared --views")
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
 	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
 	every := fs.Bool("analyse-every", false, "run the networks on every frame, even unchanged ones (to measure what skipping them saves)")
+	unseen := fs.Bool("generated-unseen", false, "also generate clips from one upright frame of each person the shipped weights never saw, judged but never fitted on")
 	savings := fs.Bool("savings", false, "only compare looking at every frame with skipping unchanged pictures, clip by clip")
 	fs.StringVar(&evalTrace, "trace", "", "print every frame's features for the named `clip` (add +sample for the mode with a slouch sample, or all)")
 	if help, err := fs.parse(args, stdout, stderr); help || err != nil {
@@ -91,6 +92,15 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			fmt.Fprintln(tw, r.line(ps))
 		}
 		fmt.Fprintln(tw, summarise(rows, ps))
+		if *unseen && i == 0 {
+			extra, err := judgeGeneratedUnseen(ctx, testdata, ps, models)
+			if err != nil {
+				return err
+			}
+			for _, r := range extra {
+				fmt.Fprintln(tw, r.line(ps))
+			}
+		}
 	}
 	return tw.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/vision"
 	"github.com/hunch-posture/hunch/vision/clips"
 )
@@ -77,4 +78,44 @@ func observeGenerated(ctx context.Context, g generatedBase, ps evalPass) observe
 	}
 	oc.obs, oc.looked, oc.reused, oc.err = observeVideo(ctx, path, ps)
 	return oc
+}
+
+// unseenBases are one upright frame of each real person the shipped weights
+// were not fitted on (the first frame of their first clip), for clips that
+// measure how the generator's slouches of people never fitted on are judged.
+// Their clips are never fitted on, by any weights.
+func unseenBases(testdata string) ([]generatedBase, error) {
+	var out []generatedBase
+	seen := map[string]bool{}
+	for _, c := range peopleCases {
+		if c.redistributable || seen[c.person] {
+			continue
+		}
+		seen[c.person] = true
+		clip, err := c.clip(testdata)
+		if err != nil {
+			return nil, err
+		}
+		if len(clip) == 0 || clip[0].bad {
+			continue
+		}
+		out = append(out, generatedBase{name: "generated " + c.person, person: c.person + generatedFrom, path: clip[0].path})
+	}
+	return out, nil
+}
+
+// judgeGeneratedUnseen generates a clip from each of unseenBases and judges
+// it by the weights fitted without that person and by the shipped weights.
+func judgeGeneratedUnseen(ctx context.Context, testdata string, ps evalPass, models map[string]monitor.Model) ([]personRow, error) {
+	bases, err := unseenBases(testdata)
+	if err != nil {
+		return nil, err
+	}
+	var cases []observedCase
+	for _, g := range bases {
+		oc := observeGenerated(ctx, g, ps)
+		oc.redistributable = false // the shipped weights never saw it
+		cases = append(cases, oc)
+	}
+	return judgePeople(ctx, cases, models), nil
 }
