@@ -80,3 +80,23 @@ func TestEvalJudgesEachPersonWithWeightsFittedWithoutThem(t *testing.T) {
 		t.Errorf("45 s slouches alerted once: %d of %d, they were 9 of 10", once, of)
 	}
 }
+
+// The clips that measure the shipped weights on people they never saw are
+// generated from those people only, one good frame each.
+func TestGeneratedUnseenClipsComeFromPeopleTheShippedWeightsNeverSaw(t *testing.T) {
+	testdata := filepath.Join(sharedDir(t), "testdata")
+	bases, err := unseenBases(testdata)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var people []string
+	for _, b := range bases {
+		people = append(people, strings.TrimSuffix(b.person, generatedFrom))
+		if !strings.Contains(filepath.ToSlash(b.path), "/good/") {
+			t.Errorf("%s is generated from %s, not a good frame", b.name, b.path)
+		}
+	}
+	if got, want := strings.Join(people, " "), "p1 p2 p3 q1 q2"; got != want {
+		t.Errorf("generated from %q, want %q (everyone but the redistributable session-a)", got, want)
+	}
+}
