@@ -56,7 +56,8 @@ bench: deps build
 	else echo "what skipping unchanged pictures does to the judgement: skipped, no ../shared/testdata"; fi
 
 # Whole-process CPU and peak RSS: the commands, analyze on a 312 s clip in
-# real time, the app for 150 s under a throwaway desktop (about 9 minutes).
+# real time, the app for 150 s under a throwaway desktop, in a status window
+# and in a tray, and an idle Fyne tray icon as the floor (about 15 minutes).
 bench-process: deps-test build
 	scripts/bench-process.sh $(BIN)
 

@@ -5,7 +5,8 @@
 # clip read in real time, and for the app watching the same clip for 150 s under
 # a throwaway desktop: with its status window shown (no tray host; the row
 # counts the desktop, Xvfb, D-Bus and dunst, with the app), and in a real tray
-# (xfce4-panel) with its window closed (the row counts Hunch alone). Usage:
+# (xfce4-panel) with its window closed (the row counts Hunch alone), and the
+# floor under that row: a Fyne tray icon doing nothing (gui/idletray). Usage:
 #   scripts/bench-process.sh [BINARY]     (default bin/hunch; make bench-process builds it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -53,3 +54,9 @@ measure "the app on the clip, 150 s, status window" timeout -s INT 150 "$root/sc
 timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
   /usr/bin/time -v -o "$work/tray-time" timeout -s INT 150 "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/tray-data" >/dev/null 2>&1 || true
 report "the app in the tray, window closed, 150 s" "$work/tray-time"
+# The floor under that row, in the same run: a Fyne app with a tray icon and
+# nothing else (gui/idletray).
+(cd "$root" && go build -o "$work/idletray" ./gui/idletray)
+timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
+  /usr/bin/time -v -o "$work/idle-time" "$work/idletray" 150 >/dev/null 2>&1 || true
+report "reference: a Fyne tray icon doing nothing, 150 s" "$work/idle-time"
