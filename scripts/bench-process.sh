@@ -15,9 +15,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 clip=$work/clip.avi
 (cd "$root" && go run ./scripts/benchclip "$clip" 312)
+(cd "$root" && go build -o "$work/idletray" ./gui/idletray)
 
 # A fresh user's folders, so that no history or settings of the machine's
-# user count (set after the clip: go run keeps the real module cache).
+# user count (set after the clip and the reference are built: go keeps the
+# real module cache).
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/config XDG_DATA_HOME=$work/home/data XDG_CACHE_HOME=$work/home/cache
 mkdir -p "$HOME"
 
@@ -55,8 +57,7 @@ timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" 
   /usr/bin/time -v -o "$work/tray-time" timeout -s INT 150 "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/tray-data" >/dev/null 2>&1 || true
 report "the app in the tray, window closed, 150 s" "$work/tray-time"
 # The floor under that row, in the same run: a Fyne app with a tray icon and
-# nothing else (gui/idletray).
-(cd "$root" && go build -o "$work/idletray" ./gui/idletray)
+# nothing else (gui/idletray, built above).
 timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
   /usr/bin/time -v -o "$work/idle-time" "$work/idletray" 150 >/dev/null 2>&1 || true
 report "reference: a Fyne tray icon doing nothing, 150 s" "$work/idle-time"
