@@ -52,11 +52,17 @@ func median(xs []float64) float64 {
 		return 0
 	}
 	sort.Float64s(xs)
-	n := len(xs)
-	if n%2 == 1 {
-		return xs[n/2]
+	return quantile(xs, 0.5)
+}
+
+// quantile is the q-th quantile of sorted xs, interpolated between ranks.
+func quantile(sorted []float64, q float64) float64 {
+	r := q * float64(len(sorted)-1)
+	i := int(math.Floor(r))
+	if i+1 >= len(sorted) {
+		return sorted[len(sorted)-1]
 	}
-	return (xs[n/2-1] + xs[n/2]) / 2
+	return sorted[i] + (r-float64(i))*(sorted[i+1]-sorted[i])
 }
 
 // spread is the median absolute deviation of xs about m, scaled to match a

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"sort"
 	"time"
 )
@@ -71,16 +70,6 @@ func agreedDeparture(xs []float64, upright float64) float64 {
 		return above
 	}
 	return upright
-}
-
-// quantile is the q-th quantile of sorted xs, interpolated between ranks.
-func quantile(sorted []float64, q float64) float64 {
-	r := q * float64(len(sorted)-1)
-	i := int(math.Floor(r))
-	if i+1 >= len(sorted) {
-		return sorted[len(sorted)-1]
-	}
-	return sorted[i] + (r-float64(i))*(sorted[i+1]-sorted[i])
 }
 
 // SampleSlouchFrom watches src for d of input time after calibration, handing

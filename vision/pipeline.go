@@ -333,11 +333,8 @@ func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation,
 	return obs, nil
 }
 
-// silhouette gives obs the person mask, taking a new one when needed
-// (needSilhouette) or when the picture has settled since a mask taken while
-// it was changing: a still user keeps the analysis of the frame before, and
-// the mask must show that settled pose, not the move into it. One extra mask
-// per move; a picture that stays still then costs none.
+// silhouette gives obs the person mask, taking a new one when
+// needSilhouette says so.
 func (p *Pipeline) silhouette(img gocv.Mat, faces []monitor.Face, still, moved bool, obs *monitor.Observation) error {
 	var face *monitor.Rect
 	if len(faces) > 0 {
@@ -346,8 +343,7 @@ func (p *Pipeline) silhouette(img gocv.Mat, faces []monitor.Face, still, moved b
 	if !still { // an unchanged picture would give the same mask
 		p.sinceSil++
 	}
-	settled := still && p.silMoved
-	if settled || (!still && p.needSilhouette(face)) {
+	if p.needSilhouette(face, still) {
 		p.sinceSil = 0
 		sil, err := p.segmenter.segment(img, face)
 		if err != nil {
@@ -366,9 +362,19 @@ func (p *Pipeline) silhouette(img gocv.Mat, faces []monitor.Face, still, moved b
 // needSilhouette says whether to segment this frame: the shoulders move
 // slowly, so only when the last mask no longer fits the face (it moved,
 // changed size, appeared or vanished: the body may have moved with it) and
-// at least every segEvery frames.
-func (p *Pipeline) needSilhouette(face *monitor.Rect) bool {
-	return p.lastSil == nil || p.sinceSil >= p.segEvery || !p.lastSil.FitsFace(face)
+// at least every segEvery frames. An unchanged picture (still) would give
+// the same mask, except the first after a mask taken while the picture was
+// changing: a still user keeps the analysis of the frame before, and the mask
+// must show that settled pose, not the move into it (one extra mask per move;
+// a picture that stays still then costs none).
+func (p *Pipeline) needSilhouette(face *monitor.Rect, still bool) bool {
+	if p.lastSil == nil {
+		return true
+	}
+	if still {
+		return p.silMoved
+	}
+	return p.sinceSil >= p.segEvery || !p.lastSil.FitsFace(face)
 }
 
 // scene makes the 32×24 grey thumbnail.

@@ -79,11 +79,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 			return err
 		}
 		if i == 0 { // one set of weights per person, fitted on the default pass
-			all, err := allExamples(ctx, cases)
-			if err != nil {
-				return err
-			}
-			if models, err = leaveOneOut(all, cases); err != nil {
+			if models, err = leaveOneOut(ctx, cases); err != nil {
 				return err
 			}
 		}

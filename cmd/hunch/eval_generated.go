@@ -36,8 +36,12 @@ var generatedScript = []clips.Segment{
 const generatedFrom = "/generated"
 
 // generatedBase is a real upright frame that clips are generated from, and
-// whose person it shows (leave-one-person-out leaves it out with them).
-type generatedBase struct{ name, person, path string }
+// whose person it shows (leave-one-person-out leaves it out with them);
+// redistributable when its licence lets the shipped weights be fitted on it.
+type generatedBase struct {
+	name, person, path string
+	redistributable    bool
+}
 
 // generatedBases are the frames we may build shipped weights from: gocv's
 // face.jpg (Apache-2.0) and webcam-session-a's first upright frame (MIT).
@@ -52,15 +56,15 @@ func generatedBases(testdata string) ([]generatedBase, error) {
 	}
 	sort.Slice(ups, func(i, j int) bool { return frameNumber(ups[i]) < frameNumber(ups[j]) })
 	return []generatedBase{
-		{name: "generated face.jpg", person: "face.jpg", path: face},
-		{name: "generated session-a", person: "session-a" + generatedFrom, path: ups[0]},
+		{name: "generated face.jpg", person: "face.jpg", path: face, redistributable: true},
+		{name: "generated session-a", person: "session-a" + generatedFrom, path: ups[0], redistributable: true},
 	}, nil
 }
 
 // observeGenerated generates the base's clip and observes it with the real
 // pipeline. Frames in a transition between segments are marked skip.
 func observeGenerated(ctx context.Context, g generatedBase, ps evalPass) observedCase {
-	oc := observedCase{evalCase: evalCase{name: g.name, person: g.person, generated: true, redistributable: true, note: "generated from one real frame (vision/clips)"}}
+	oc := observedCase{evalCase: evalCase{name: g.name, person: g.person, generated: true, redistributable: g.redistributable, note: "generated from one real frame (vision/clips)"}}
 	dir, err := os.MkdirTemp("", "hunch-eval-")
 	if err != nil {
 		oc.err = err
@@ -113,9 +117,7 @@ func judgeGeneratedUnseen(ctx context.Context, testdata string, ps evalPass, mod
 	}
 	var cases []observedCase
 	for _, g := range bases {
-		oc := observeGenerated(ctx, g, ps)
-		oc.redistributable = false // the shipped weights never saw it
-		cases = append(cases, oc)
+		cases = append(cases, observeGenerated(ctx, g, ps))
 	}
 	return judgePeople(ctx, cases, models), nil
 }

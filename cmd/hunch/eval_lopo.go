@@ -75,8 +75,13 @@ func allExamples(ctx context.Context, cases []observedCase) ([]monitor.Example, 
 	return all, nil
 }
 
-// leaveOneOut fits, for every person, the judgement without any of their frames.
-func leaveOneOut(all []monitor.Example, cases []observedCase) (map[string]monitor.Model, error) {
+// leaveOneOut fits, for every person, the judgement without any of their
+// frames, on the examples of cases.
+func leaveOneOut(ctx context.Context, cases []observedCase) (map[string]monitor.Model, error) {
+	all, err := allExamples(ctx, cases)
+	if err != nil {
+		return nil, err
+	}
 	models := map[string]monitor.Model{}
 	for _, oc := range cases {
 		p := rootPerson(oc.person)

@@ -24,11 +24,7 @@ func savingsTable(ctx context.Context, testdata string, ps evalPass, stdout io.W
 		if cases[i], err = observeCases(ctx, testdata, mode, nil); err != nil {
 			return err
 		}
-		all, err := allExamples(ctx, cases[i])
-		if err != nil {
-			return err
-		}
-		models, err := leaveOneOut(all, cases[i])
+		models, err := leaveOneOut(ctx, cases[i])
 		if err != nil {
 			return err
 		}
