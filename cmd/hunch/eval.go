@@ -49,7 +49,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	shared := fs.String("shared", defaultShared(), "the shared `folder` with testdata/")
 	segEvery := fs.Int("segment-every", defaultSegmentEvery, "segmentation every N frames (0: off)")
 	compare := fs.Bool("compare", true, "also run without segmentation, to show what it buys")
-	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, and dimmed")
+	views := fs.Bool("views", false, "also show the frames scaled up and pillarboxed, dimmed, and with a face mask painted on")
 	every := fs.Bool("analyse-every", false, "run the networks on every frame, even unchanged ones (to measure what skipping them saves)")
 	unseen := fs.Bool("generated-unseen", false, "also generate clips from one upright frame of each person the shipped weights never saw, judged but never fitted on")
 	savings := fs.Bool("savings", false, "only compare looking at every frame with skipping unchanged pictures, clip by clip")
@@ -120,7 +120,8 @@ func evalPasses(segEvery int, compare, views bool) []evalPass {
 	if views {
 		passes = append(passes,
 			evalPass{view: "640x480 pillarboxed", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{Size: image.Pt(640, 480), Pillarbox: true}},
-			evalPass{view: "dim (x0.4)", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{Gain: 0.4}})
+			evalPass{view: "dim (x0.4)", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{Gain: 0.4}},
+			evalPass{view: "face mask", detector: vision.DetectorBlazeFace, segEvery: segEvery, show: clips.View{FaceMask: true}})
 	}
 	return passes
 }

@@ -69,3 +69,50 @@ func TestPillarboxKeepsTheShapeOfASquarePicture(t *testing.T) {
 		t.Errorf("right bar pixel %d, want black", v)
 	}
 }
+
+func TestFaceMaskCoversTheLowerFaceOnly(t *testing.T) {
+	face, err := vision.FaceImagePath()
+	if err != nil {
+		t.Skip(err)
+	}
+	detector, err := vision.OpenImages(vision.Config{Detector: vision.DetectorBlazeFace})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer detector.Close()
+	obs, err := detector.ObserveFile(face, 0)
+	if err != nil || len(obs.Faces) == 0 {
+		t.Fatalf("no face in %s (%v)", face, err)
+	}
+	box := obs.Faces[0].Box
+	img := gocv.IMRead(face, gocv.IMReadColor)
+	defer img.Close()
+	if err := paintFaceMask(detector, face, &img); err != nil {
+		t.Fatal(err)
+	}
+	isMask := func(x, y float64) bool {
+		v := img.GetVecbAt(int(box.Y+y*box.H), int(box.X+x*box.W))
+		return v[0] == maskColour.B && v[1] == maskColour.G && v[2] == maskColour.R
+	}
+	// The mouth and chin are covered; the eyes and the forehead are not.
+	for _, p := range [][2]float64{{0.5, 0.75}, {0.3, 0.7}, {0.7, 0.7}, {0.5, 1.0}} {
+		if !isMask(p[0], p[1]) {
+			t.Errorf("lower face at %.2f,%.2f of the face box is not masked", p[0], p[1])
+		}
+	}
+	for _, p := range [][2]float64{{0.3, 0.3}, {0.7, 0.3}, {0.5, 0.1}} {
+		if isMask(p[0], p[1]) {
+			t.Errorf("upper face at %.2f,%.2f of the face box is masked", p[0], p[1])
+		}
+	}
+	// The detector still finds the masked face (what the eval's masked view
+	// relies on to judge anything at all).
+	tmp := filepath.Join(t.TempDir(), "masked.jpg")
+	if !gocv.IMWrite(tmp, img) {
+		t.Fatal("cannot write the masked picture")
+	}
+	masked, err := detector.ObserveFile(tmp, 0)
+	if err != nil || len(masked.Faces) == 0 {
+		t.Fatalf("no face found once masked (%v)", err)
+	}
+}
