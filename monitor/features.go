@@ -39,6 +39,26 @@ type Features struct {
 	PersonPresent bool
 }
 
+// Hand choices in the features, not fitted (the fit weighs what they give):
+const (
+	// earShare is how much the ears' rise over the eyes adds to the chin's
+	// drop: a second reading of the head's pitch (the eyes sit in front of
+	// the neck's pivot, the ears beside it), counted at half next to the
+	// mouth's.
+	earShare = 0.5
+	// minCalibratedNeckGap: a calibrated neck gap under this many face
+	// heights means the shoulder line was taken at the chin (a chair back
+	// or a collar), so no neck gap can be measured against it.
+	minCalibratedNeckGap = 0.05
+	// edgeMargin is how near the picture's edge (a share of its longer
+	// side) a face box counts as at the edge: cut off, or about to be.
+	edgeMargin = 0.02
+	// A body in the chair fills this much of the picture's bottom row (the
+	// torso) and of the whole picture; an empty chair's mask, next to
+	// nothing.
+	bodyBottomCoverage, bodyCoverage = 0.35, 0.12
+)
+
 // Measure computes the features of one observation's face against b.
 func Measure(o Observation, f *Face, b Baseline) Features {
 	var box *Rect
@@ -58,7 +78,7 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 	ft.AtEdge = atEdge(f.Box, o.PictureArea())
 	if g.landmarks && b.Landmarks {
 		ft.HeadRoll = g.roll - b.Roll
-		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + 0.5*(g.earToEye-b.EarToEye)
+		ft.ChinDrop = (b.EyeToMouth-g.eyeToMouth)/b.EyeToMouth + earShare*(g.earToEye-b.EarToEye)
 	}
 	ft.NeckGap, ft.ShoulderTilt = neckGap(o, *f, g, b)
 	ft.ShoulderRaise = shoulderRaise(o, *f, g, b)
@@ -69,11 +89,11 @@ func Measure(o Observation, f *Face, b Baseline) Features {
 // when it was measured with this frame's face, and falls back to the
 // classical estimate; 0 when neither is there (no evidence either way).
 func neckGap(o Observation, f Face, g faceGeometry, b Baseline) (gap, tilt float64) {
-	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > 0.05 && s.FitsFace(&f.Box) {
+	if s := o.Silhouette; s != nil && s.Shoulders.Found() && b.SilhouetteNeckGap > minCalibratedNeckGap && s.FitsFace(&f.Box) {
 		chin, height := s.Face.Y+s.Face.H, s.Face.H
 		return (s.Shoulders.MidY() - chin) / height / b.SilhouetteNeckGap, 0
 	}
-	if o.Shoulders.Found() && b.NeckGap > 0.05 && bodyOf(o, f) {
+	if o.Shoulders.Found() && b.NeckGap > minCalibratedNeckGap && bodyOf(o, f) {
 		return (o.Shoulders.MidY() - g.chinY) / g.height / b.NeckGap, lineTilt(o.Shoulders) - b.ShoulderTilt
 	}
 	return 0, 0
@@ -81,7 +101,7 @@ func neckGap(o Observation, f Face, g faceGeometry, b Baseline) (gap, tilt float
 
 // atEdge says whether box r touches the edge of the picture area p.
 func atEdge(r Rect, p Rect) bool {
-	m := 0.02 * max(p.W, p.H)
+	m := edgeMargin * max(p.W, p.H)
 	return r.X < p.X+m || r.Y < p.Y+m || r.X+r.W > p.X+p.W-m || r.Y+r.H > p.Y+p.H-m
 }
 
@@ -90,7 +110,7 @@ func atEdge(r Rect, p Rect) bool {
 // mask is current until the face moves, and then the vision side takes a new one.
 func personPresent(o Observation, face *Rect) bool {
 	s := o.Silhouette
-	return s != nil && s.FitsFace(face) && s.BottomCoverage > 0.35 && s.Coverage > 0.12
+	return s != nil && s.FitsFace(face) && s.BottomCoverage > bodyBottomCoverage && s.Coverage > bodyCoverage
 }
 
 // shoulderRaise compares the shoulder-to-eyes distance with calibration,

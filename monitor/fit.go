@@ -6,6 +6,11 @@ import (
 	"math"
 )
 
+// sameShape is how far two picture sizes' width-to-height ratios may differ
+// and still be one view scaled: sizes are whole pixels (a 16:9 camera gives
+// 854×480 and 1280×720), so they rarely scale exactly.
+const sameShape = 0.02
+
 // ErrOtherPicture says a saved calibration was taken on a picture of another
 // shape (another camera, or the same one set differently): it cannot be used.
 var ErrOtherPicture = errors.New("the calibration was taken on a picture of another shape")
@@ -21,7 +26,7 @@ func (b Baseline) ScaledTo(w, h int) (Baseline, error) {
 		return b, fmt.Errorf("%w (%dx%d, now %dx%d): recalibrate", ErrOtherPicture, b.Width, b.Height, w, h)
 	}
 	kx, ky := float64(w)/float64(b.Width), float64(h)/float64(b.Height)
-	if math.Abs(kx/ky-1) > 0.02 {
+	if math.Abs(kx/ky-1) > sameShape {
 		return b, fmt.Errorf("%w (%dx%d, now %dx%d): recalibrate", ErrOtherPicture, b.Width, b.Height, w, h)
 	}
 	k := (kx + ky) / 2

@@ -54,7 +54,16 @@ type ShoulderLine struct {
 }
 
 // Found reports whether both shoulders were seen well enough to use.
-func (s ShoulderLine) Found() bool { return s.LeftConfidence > 0.3 && s.RightConfidence > 0.3 }
+func (s ShoulderLine) Found() bool {
+	return s.LeftConfidence > minShoulderConfidence && s.RightConfidence > minShoulderConfidence
+}
+
+// minShoulderConfidence is the confidence a shoulder needs to be used. The
+// silhouette's shoulders have 1; the classical estimate's is the edge's
+// strength times how far it stands out of its strip (vision/shoulders.go),
+// and 0.3 asks for at least a step of about 6 grey levels standing out
+// clearly: a fainter edge is as likely a fold or the chair. A hand choice.
+const minShoulderConfidence = 0.3
 
 // MidY is the height of the shoulder line's middle.
 func (s ShoulderLine) MidY() float64 { return (s.Left.Y + s.Right.Y) / 2 }

@@ -124,6 +124,11 @@ const (
 	presenceChange        // the user left or came back, or the lens was covered or uncovered
 )
 
+// mediumLine is Judgement.Score's line between upright and slouched at
+// medium sensitivity: a frame whose score crosses it, at any sensitivity,
+// is a posture changing and worth looking at more often.
+const mediumLine = 0.5
+
 // change classifies u against the last update. Leaving or coming back
 // restarts the steady clock but needs no quick frames.
 func (s *Sampler) change(u Update) change {
@@ -133,7 +138,7 @@ func (s *Sampler) change(u Update) change {
 		return presenceChange
 	case u.CameraCovered || u.State == Away || u.State == Calibrating:
 		return noChange
-	case u.State != prev.State || u.Posture != prev.Posture || (u.Score >= 0.5) != (prev.Score >= 0.5):
+	case u.State != prev.State || u.Posture != prev.Posture || (u.Score >= mediumLine) != (prev.Score >= mediumLine):
 		return deskChange
 	}
 	return noChange

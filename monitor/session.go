@@ -132,8 +132,14 @@ func (s *Session) userStillThere(o Observation) bool {
 	if personPresent(o, nil) {
 		return true
 	}
-	return s.lastFace != nil && o.At-s.lastFaceAt < 3*time.Second && atEdge(s.lastFace.Box, o.PictureArea())
+	return s.lastFace != nil && o.At-s.lastFaceAt < leftThroughEdge && atEdge(s.lastFace.Box, o.PictureArea())
 }
+
+// leftThroughEdge is how long a face last seen at the picture's edge keeps
+// the user there without a body in the picture: leaning out of view to
+// reach for something takes a few seconds; after that, with no body seen,
+// they may as well have left.
+const leftThroughEdge = 3 * time.Second
 
 // withoutPlace drops what a moved camera changes: where the face is in the
 // picture against where it was calibrated. Its size, the chin, the neck gap

@@ -9,22 +9,47 @@ import (
 // background no longer matches the calibration's for several seconds. A slouch
 // changes the person, not the room, so the band where the user sits is left out.
 type setupWatch struct {
-	base      Baseline
-	last      float64 // the latest difference
-	differs   bool
-	since     time.Duration
-	changed   bool
-	threshold float64
-	hold      time.Duration
+	base    Baseline
+	last    float64 // the latest difference
+	differs bool
+	since   time.Duration
+	changed bool
 }
 
+// What counts as a moved camera: hand choices, not fitted, against what
+// ../shared shows ('hunch eval --trace all', the last column). Behind the
+// user, a moved camera's background differs from the calibration's by 0.34
+// to 0.82 (p3 moved; 0.3 sits under it), a tilted one's by 1.1 (q2), p2's
+// by 1.4; a still room's by up to 0.44 (p2's), which is
+// why the face must have moved in the picture as well.
+const (
+	sceneChangedAbove = 0.3
+	// A camera moved for good moves the face in the picture by more than
+	// these (face heights, and the size as a fraction), many times a
+	// restless calibration's spread (q1's: 0.06 face heights, 7%).
+	movedDrop, movedShift, movedSize = 0.3, 0.3, 0.2
+	// setupHold: both must last this long, so that a screen nudged and set
+	// back is not a new set-up.
+	setupHold = 5 * time.Second
+	// closeLean: a face this much larger than calibrated (leaning in
+	// close) leaves too little background to judge; what was known stays.
+	closeLean = 0.35
+	// bandHalfWidth and bandAboveFace bound the user in the picture: the
+	// shoulders reach about 1.5 face widths either side of the face's
+	// centre, the hair half a face height above it.
+	bandHalfWidth, bandAboveFace = 1.8, 0.5
+	// minBackground: the comparison needs at least this share of the
+	// thumbnail outside the user's band.
+	minBackground = 1.0 / 16
+)
+
 func newSetupWatch(b Baseline) *setupWatch {
-	return &setupWatch{base: b, threshold: 0.3, hold: 5 * time.Second}
+	return &setupWatch{base: b}
 }
 
 // step reports whether the set-up is, by now, considered changed.
 func (w *setupWatch) step(o Observation, face *Face, ft Features) bool {
-	if face == nil || ft.ForwardLean > 0.35 {
+	if face == nil || ft.ForwardLean > closeLean {
 		// With no face, or one filling the picture, too little background is
 		// seen to judge; keep what was known.
 		return w.changed
@@ -36,12 +61,12 @@ func (w *setupWatch) step(o Observation, face *Face, ft Features) bool {
 	w.last = d
 	// The camera moved when the room and the user moved together; the room
 	// alone (a nudge, the light) changes nothing that matters.
-	faceMoved := math.Abs(ft.HeadDrop) > 0.3 || math.Abs(ft.ForwardLean) > 0.2 || math.Abs(ft.HeadShift) > 0.3
-	differs := d > w.threshold && faceMoved
+	faceMoved := math.Abs(ft.HeadDrop) > movedDrop || math.Abs(ft.ForwardLean) > movedSize || math.Abs(ft.HeadShift) > movedShift
+	differs := d > sceneChangedAbove && faceMoved
 	if differs != w.differs {
 		w.differs, w.since = differs, o.At
 	}
-	if o.At-w.since >= w.hold {
+	if o.At-w.since >= setupHold {
 		w.changed = differs
 	}
 	return w.changed
@@ -75,7 +100,7 @@ func (w *setupWatch) difference(o Observation, face Rect) (float64, bool) {
 			n++
 		}
 	}
-	if n < s.W*s.H/16 || nb == 0 || ns == 0 {
+	if float64(n) < minBackground*float64(s.W*s.H) || nb == 0 || ns == 0 {
 		return 0, false
 	}
 	return 1 - dot/math.Sqrt(nb*ns), true
@@ -87,7 +112,7 @@ type band struct{ cx, half, top float64 }
 
 func userBand(face Rect, picture Rect, s Scene) band {
 	sx, sy := float64(s.W)/picture.W, float64(s.H)/picture.H
-	return band{cx: (face.Center().X - picture.X) * sx, half: 1.8 * face.W * sx, top: (face.Y - 0.5*face.H - picture.Y) * sy}
+	return band{cx: (face.Center().X - picture.X) * sx, half: bandHalfWidth * face.W * sx, top: (face.Y - bandAboveFace*face.H - picture.Y) * sy}
 }
 
 func (b band) covers(x, y int) bool {
