@@ -20,14 +20,23 @@ var blazeOutputs = []string{"Identity:0", "Identity_1:0", "Identity_2:0", "Ident
 
 // blazeFace is MediaPipe's short-range face detector run through OpenCV DNN.
 type blazeFace struct {
-	net       gocv.Net
-	input     *tensorInput
-	threshold float64
-	focus     monitor.Rect
-	hasFocus  bool
-	anchors   [][2]float32
-	found     []monitor.Face // reused candidate buffer
+	net      gocv.Net
+	input    *tensorInput
+	focus    monitor.Rect
+	hasFocus bool
+	anchors  [][2]float32
+	found    []monitor.Face // reused candidate buffer
 }
+
+// minFaceScore is the score a candidate face needs. MediaPipe's own graph
+// for this model keeps 0.5; Hunch asks a little more (a hand choice): a
+// frame without a face costs little, the tracker rides over it, while a
+// face found in a poster would be judged.
+const minFaceScore = 0.6
+
+// faceOverlap is the overlap (intersection over union) above which two
+// candidates are one face, as in MediaPipe's graph for this model.
+const faceOverlap = 0.3
 
 // newBlazeFace loads the embedded BlazeFace network.
 func newBlazeFace() (*blazeFace, error) {
@@ -42,10 +51,9 @@ func newBlazeFace() (*blazeFace, error) {
 	net.SetPreferableBackend(gocv.NetBackendOpenCV)
 	net.SetPreferableTarget(gocv.NetTargetCPU)
 	return &blazeFace{
-		net:       net,
-		input:     newTensorInput(blazeSide, -1, 1),
-		threshold: 0.6,
-		anchors:   blazeAnchors(),
+		net:     net,
+		input:   newTensorInput(blazeSide, -1, 1),
+		anchors: blazeAnchors(),
 	}, nil
 }
 
@@ -122,14 +130,14 @@ func (b *blazeFace) detectIn(img gocv.Mat, region image.Rectangle) ([]monitor.Fa
 		}
 		for i, logit := range scores {
 			s := sigmoid(logit)
-			if s < b.threshold {
+			if s < minFaceScore {
 				continue
 			}
 			b.found = append(b.found, decodeBlaze(b.anchors[base+i], boxes[16*i:16*i+16], s, lb))
 		}
 		base += len(scores)
 	}
-	return weightedNMS(b.found, 0.3), nil
+	return weightedNMS(b.found, faceOverlap), nil
 }
 
 // decodeBlaze turns one anchor's 16 regressors into a face in frame pixels.
