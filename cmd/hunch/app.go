@@ -86,18 +86,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	a := gui.NewApp()
 	prefs := gui.LoadPrefs(a.Preferences())
-	dir := f.dataDir
-	if dir == "" {
-		dir = prefs.DataDir
-	}
-	if dir == "" {
-		d, err := history.DefaultDataDir()
-		if err != nil {
-			return err
-		}
-		dir = d
-	}
-	store, err := history.Open(ctx, dir, history.Options{})
+	store, err := openAppHistory(ctx, f.dataDir, prefs.DataDir)
 	if err != nil {
 		return err
 	}
@@ -107,30 +96,13 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		cache = os.TempDir()
 	}
+	cache = filepath.Join(cache, "hunch")
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	e := app.New(f.engineConfig(), prefs, store, rec, filepath.Join(cache, "hunch"), func() { gui.Quit(a) }, ctx.Done(), stderr)
-	var notifier gui.Notifier
-	if n, err := gui.NewDesktopNotifier(filepath.Join(cache, "hunch")); err == nil {
-		// A daemon that shows no buttons (or none at all) gets plain
-		// notifications, and the app's own alert window when those fail.
-		if acts, err := desktop.OpenNotifications(ctx); err == nil {
-			n.Actions = acts
-		}
-		notifier = n
-	} else {
-		e.Warn(fmt.Errorf("desktop notifications are off (%v): alerts open Hunch's own window", err))
-	}
-	u := gui.New(a, e, store, notifier)
+	e := app.New(f.engineConfig(), prefs, store, rec, cache, func() { gui.Quit(a) }, ctx.Done(), stderr)
+	u := gui.New(a, e, store, desktopNotifier(ctx, cache, e))
 	log.SetOutput(gui.TrayLog(stderr))
-	tray, why := gui.TrayAvailable()
-	u.UseTray(tray, why)
-	if !tray {
-		// A tray that starts later (at login, after Hunch) takes Hunch in.
-		if appears, err := desktop.TrayHostAppears(ctx); err == nil {
-			u.MoveToTrayWhen(appears)
-		} // else: no session bus, which the window's note already says
-	}
+	useTray(ctx, u)
 	u.Open(strings.Split(os.Getenv(openEnv), ","))
 	u.Listen(ctx, e.Events())
 
@@ -139,16 +111,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		defer close(done)
 		e.Run(ctx)
 	}()
-	// The camera rests while the screen is locked or the machine sleeps.
-	if locks, err := desktop.Watch(ctx); err == nil {
-		go func() {
-			for ev := range locks {
-				e.SetLocked(ev.Paused)
-			}
-		}()
-	} else {
-		e.Warn(err) // it says that watching goes on while the screen is locked
-	}
+	restWhileLocked(ctx, e)
 	go func() {
 		<-ctx.Done()
 		gui.Quit(a)
@@ -164,4 +127,66 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return fmt.Errorf("save the history: %w", err)
 	}
 	return nil
+}
+
+// openAppHistory opens the history in the folder --data-dir names, else the
+// one the settings name, else the default.
+func openAppHistory(ctx context.Context, flagDir, prefsDir string) (*history.Store, error) {
+	dir := flagDir
+	if dir == "" {
+		dir = prefsDir
+	}
+	if dir == "" {
+		d, err := history.DefaultDataDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	return history.Open(ctx, dir, history.Options{})
+}
+
+// desktopNotifier is the desktop's notifications, with buttons where the
+// daemon shows them; nil (alerts open Hunch's own window) when there are
+// none, which the engine tells the user.
+func desktopNotifier(ctx context.Context, cache string, e *app.Engine) gui.Notifier {
+	n, err := gui.NewDesktopNotifier(cache)
+	if err != nil {
+		e.Warn(fmt.Errorf("desktop notifications are off (%v): alerts open Hunch's own window", err))
+		return nil
+	}
+	// A daemon that shows no buttons (or none at all) gets plain
+	// notifications, and the app's own alert window when those fail.
+	if acts, err := desktop.OpenNotifications(ctx); err == nil {
+		n.Actions = acts
+	}
+	return n
+}
+
+// useTray puts Hunch in the system tray if there is one, and otherwise in
+// its window until a tray starts (at login, after Hunch) and takes it in.
+func useTray(ctx context.Context, u *gui.UI) {
+	tray, why := gui.TrayAvailable()
+	u.UseTray(tray, why)
+	if tray {
+		return
+	}
+	if appears, err := desktop.TrayHostAppears(ctx); err == nil {
+		u.MoveToTrayWhen(appears)
+	} // else: no session bus, which the window's note already says
+}
+
+// restWhileLocked rests the camera while the screen is locked or the
+// machine sleeps.
+func restWhileLocked(ctx context.Context, e *app.Engine) {
+	locks, err := desktop.Watch(ctx)
+	if err != nil {
+		e.Warn(err) // it says that watching goes on while the screen is locked
+		return
+	}
+	go func() {
+		for ev := range locks {
+			e.SetLocked(ev.Paused)
+		}
+	}()
 }
