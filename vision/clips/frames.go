@@ -36,56 +36,79 @@ func FromFrames(outPath string, framePaths []string, fps float64, view View) err
 	if fps <= 0 {
 		return fmt.Errorf("clip %s: fps %g must be positive", outPath, fps)
 	}
-	var masks *vision.Pipeline
-	if view.FaceMask {
-		detector, err := vision.OpenImages(vision.Config{Detector: vision.DetectorBlazeFace})
-		if err != nil {
-			return fmt.Errorf("clip %s: %w", outPath, err)
-		}
-		defer detector.Close()
-		masks = detector
+	sh, err := newShowing(view)
+	if err != nil {
+		return fmt.Errorf("clip %s: %w", outPath, err)
 	}
+	defer sh.Close()
 	var vw *gocv.VideoWriter
-	shown, scaled := gocv.NewMat(), gocv.NewMat()
-	defer shown.Close()
-	defer scaled.Close()
 	for _, p := range framePaths {
-		img := gocv.IMRead(p, gocv.IMReadColor)
-		if img.Empty() {
-			img.Close()
+		if err := sh.show(p); err != nil {
 			if vw != nil {
 				vw.Close()
 			}
-			return fmt.Errorf("clip %s: cannot read frame %s", outPath, p)
+			return fmt.Errorf("clip %s: %w", outPath, err)
 		}
 		if vw == nil {
-			if view.Size == (image.Point{}) {
-				view.Size = image.Pt(img.Cols(), img.Rows())
-			}
-			w, err := gocv.VideoWriterFile(outPath, "MJPG", fps, view.Size.X, view.Size.Y, true)
-			if err != nil {
-				img.Close()
-				return fmt.Errorf("clip %s: %w", outPath, err)
-			}
-			vw = w
-		}
-		if masks != nil {
-			if err := paintFaceMask(masks, p, &img); err != nil {
-				img.Close()
-				if vw != nil {
-					vw.Close()
-				}
+			if vw, err = gocv.VideoWriterFile(outPath, "MJPG", fps, sh.shown.Cols(), sh.shown.Rows(), true); err != nil {
 				return fmt.Errorf("clip %s: %w", outPath, err)
 			}
 		}
-		view.render(img, &shown, &scaled)
-		img.Close()
-		if err := vw.Write(shown); err != nil {
+		if err := vw.Write(sh.shown); err != nil {
 			vw.Close()
 			return fmt.Errorf("clip %s: %w", outPath, err)
 		}
 	}
 	return vw.Close()
+}
+
+// showing turns picture files into a clip's frames as a view says.
+type showing struct {
+	view          View
+	faces         *vision.Pipeline // finds the face to mask; nil without FaceMask
+	shown, scaled gocv.Mat
+}
+
+func newShowing(view View) (*showing, error) {
+	sh := &showing{view: view, shown: gocv.NewMat(), scaled: gocv.NewMat()}
+	if view.FaceMask {
+		faces, err := vision.OpenImages(vision.Config{Detector: vision.DetectorBlazeFace})
+		if err != nil {
+			sh.Close()
+			return nil, err
+		}
+		sh.faces = faces
+	}
+	return sh, nil
+}
+
+// show reads the picture at path into sh.shown; the first one read sets the
+// size of a view that has none.
+func (sh *showing) show(path string) error {
+	img := gocv.IMRead(path, gocv.IMReadColor)
+	defer img.Close()
+	if img.Empty() {
+		return fmt.Errorf("cannot read frame %s", path)
+	}
+	if sh.view.Size == (image.Point{}) {
+		sh.view.Size = image.Pt(img.Cols(), img.Rows())
+	}
+	if sh.faces != nil {
+		if err := paintFaceMask(sh.faces, path, &img); err != nil {
+			return err
+		}
+	}
+	sh.view.render(img, &sh.shown, &sh.scaled)
+	return nil
+}
+
+// Close frees the pictures and the face detector.
+func (sh *showing) Close() {
+	sh.shown.Close()
+	sh.scaled.Close()
+	if sh.faces != nil {
+		sh.faces.Close()
+	}
 }
 
 // render draws img into dst as the view says; scaled is scratch space.

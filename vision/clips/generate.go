@@ -25,32 +25,16 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 	if err != nil {
 		return nil, err
 	}
-	base := gocv.IMRead(basePath, gocv.IMReadColor)
-	defer base.Close()
-	if base.Empty() {
-		return nil, fmt.Errorf("generate clip: cannot read %s", basePath)
+	st, err := newStage(basePath, face)
+	if err != nil {
+		return nil, err
 	}
-	w, h := base.Cols(), base.Rows()
-	vw, err := gocv.VideoWriterFile(outPath, "MJPG", fps, w, h, true)
+	defer st.Close()
+	vw, err := gocv.VideoWriterFile(outPath, "MJPG", fps, st.base.Cols(), st.base.Rows(), true)
 	if err != nil {
 		return nil, fmt.Errorf("generate clip %s: %w", outPath, err)
 	}
 	defer vw.Close()
-
-	empty := emptyChair(base, face)
-	defer empty.Close()
-	small := secondFace(base, face)
-	defer small.Close()
-	person := personMask(base, face, true, true)
-	defer person.Close()
-	head, body := personMask(base, face, true, false), personMask(base, face, false, true)
-	defer head.Close()
-	defer body.Close()
-	frame, lit, moved, movedMask := gocv.NewMat(), gocv.NewMat(), gocv.NewMat(), gocv.NewMat()
-	defer frame.Close()
-	defer lit.Close()
-	defer moved.Close()
-	defer movedMask.Close()
 
 	ramp := opts.Ramp
 	if ramp == 0 {
@@ -67,14 +51,13 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 		}
 		goal := target(seg.Kind)
 		if seg.Kind == SlidDown {
-			goal.dy = slidDownDrop * float64(h) / face.H
+			goal.dy = slidDownDrop * float64(st.base.Rows()) / face.H
 		}
 		end := start + seg.Seconds
 		for ; float64(n)/fps < end-1e-9; n++ {
 			t := float64(n) / fps
 			in := t - start
-			f := math.Min(1, in/ramp.Seconds())
-			p := mix(prev, goal, f)
+			p := mix(prev, goal, math.Min(1, in/ramp.Seconds()))
 			if seg.Kind == Glance {
 				p = mix(p, pose{zoom: 1, dy: 0.5, angle: 0}, glanceAmount(in, seg.Seconds))
 			}
@@ -82,38 +65,7 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 				p.dx += rng.NormFloat64() * opts.Jitter / face.W
 				p.dy += rng.NormFloat64() * opts.Jitter / face.H
 			}
-			if seg.Kind == Away {
-				empty.CopyTo(&frame)
-			} else if seg.Kind == HeadForward {
-				// The head sinks onto the shoulders; the body stays.
-				still := pose{zoom: 1, dx: p.dx - goal.dx, dy: p.dy - goal.dy}
-				empty.CopyTo(&frame)
-				warp(base, &moved, face, still)
-				warp(body, &movedMask, face, still)
-				moved.CopyToWithMask(&frame, movedMask)
-				warp(base, &moved, face, p)
-				warp(head, &movedMask, face, p)
-				moved.CopyToWithMask(&frame, movedMask)
-			} else {
-				// The person moves; the room stays where it is.
-				warp(base, &moved, face, p)
-				warp(person, &movedMask, face, p)
-				empty.CopyTo(&frame)
-				moved.CopyToWithMask(&frame, movedMask)
-				if seg.Kind == SecondFace {
-					pasteSecondFace(&frame, small, face)
-				}
-			}
-			out := frame
-			if opts.Lighting > 0 {
-				gain := 1 + opts.Lighting*math.Sin(2*math.Pi*t/20)
-				frame.ConvertToWithParams(&lit, gocv.MatTypeCV8UC3, float32(gain), 0)
-				out = lit
-			}
-			if opts.Noise > 0 {
-				addNoise(out, opts.Noise, rng)
-			}
-			if err := vw.Write(out); err != nil {
+			if err := vw.Write(st.shoot(seg.Kind, p, goal, t, opts, rng)); err != nil {
 				return nil, fmt.Errorf("generate clip %s: %w", outPath, err)
 			}
 			truth = append(truth, Truth{
@@ -129,6 +81,79 @@ func Generate(outPath, basePath string, fps float64, script []Segment, opts Opti
 		start = end
 	}
 	return truth, nil
+}
+
+// stage holds what a generated clip's frames are drawn from: the base frame,
+// the room without the user, a small copy of the face, the masks of the
+// user (whole, head, body), and scratch pictures reused for every frame.
+type stage struct {
+	face                                   monitor.Rect
+	base, empty, small, person, head, body gocv.Mat
+	frame, lit, moved, movedMask           gocv.Mat
+}
+
+// newStage reads the base frame and prepares what frames are drawn from.
+func newStage(basePath string, face monitor.Rect) (*stage, error) {
+	base := gocv.IMRead(basePath, gocv.IMReadColor)
+	if base.Empty() {
+		base.Close()
+		return nil, fmt.Errorf("generate clip: cannot read %s", basePath)
+	}
+	return &stage{
+		face: face, base: base,
+		empty: emptyChair(base, face), small: secondFace(base, face),
+		person: personMask(base, face, true, true),
+		head:   personMask(base, face, true, false), body: personMask(base, face, false, true),
+		frame: gocv.NewMat(), lit: gocv.NewMat(), moved: gocv.NewMat(), movedMask: gocv.NewMat(),
+	}, nil
+}
+
+// Close frees every picture of the stage.
+func (st *stage) Close() {
+	for _, m := range []*gocv.Mat{&st.base, &st.empty, &st.small, &st.person, &st.head, &st.body, &st.frame, &st.lit, &st.moved, &st.movedMask} {
+		m.Close()
+	}
+}
+
+// shoot draws one frame at time t of a segment of the given kind, the user
+// in pose p on the way to goal, with the options' lighting and noise. The
+// picture returned is the stage's own, good until the next shot.
+func (st *stage) shoot(kind string, p, goal pose, t float64, opts Options, rng *rand.Rand) gocv.Mat {
+	switch kind {
+	case Away:
+		st.empty.CopyTo(&st.frame)
+	case HeadForward:
+		// The head sinks onto the shoulders; the body stays.
+		still := pose{zoom: 1, dx: p.dx - goal.dx, dy: p.dy - goal.dy}
+		st.empty.CopyTo(&st.frame)
+		st.paste(st.body, still)
+		st.paste(st.head, p)
+	default:
+		// The person moves; the room stays where it is.
+		st.empty.CopyTo(&st.frame)
+		st.paste(st.person, p)
+		if kind == SecondFace {
+			pasteSecondFace(&st.frame, st.small, st.face)
+		}
+	}
+	out := st.frame
+	if opts.Lighting > 0 {
+		gain := 1 + opts.Lighting*math.Sin(2*math.Pi*t/20)
+		st.frame.ConvertToWithParams(&st.lit, gocv.MatTypeCV8UC3, float32(gain), 0)
+		out = st.lit
+	}
+	if opts.Noise > 0 {
+		addNoise(out, opts.Noise, rng)
+	}
+	return out
+}
+
+// paste draws the part of the base frame under mask into the frame, moved
+// to pose p.
+func (st *stage) paste(mask gocv.Mat, p pose) {
+	warp(st.base, &st.moved, st.face, p)
+	warp(mask, &st.movedMask, st.face, p)
+	st.moved.CopyToWithMask(&st.frame, st.movedMask)
 }
 
 // glanceAmount is how far the head is down at time in of a glance segment:
