@@ -343,3 +343,60 @@ func TestASlouchAfterTheCameraMovedIsStillAlertedAfterTheRecalibrateNote(t *test
 		}
 	}
 }
+
+// TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain: the user left the
+// chair during the capture, so it fails; the screen keeps the failure and
+// its reason (no new calibration replaces it) until the user presses Try
+// again, which starts one.
+func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	obs := script(12, 0) // seated to Start, count down and begin the capture
+	for i := 12; i < 400; i++ {
+		o := seated(time.Duration(i)*time.Second/2, 0)
+		o.Faces = nil // then gone, for the whole capture and after
+		obs = append(obs, o)
+	}
+	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: obs}, nil }
+	runEngine(t, e)
+
+	deadline := time.After(20 * time.Second)
+	for failed := false; !failed; {
+		select {
+		case ev := <-e.Events():
+			if v, ok := ev.(CalibrationView); ok {
+				failed = v.Phase == Failed
+				if failed && !strings.Contains(v.Result, "face") {
+					t.Errorf("the failure says %q, want why (no face)", v.Result)
+				}
+				answerAsUser(e, v)
+			}
+		case <-deadline:
+			t.Fatal("the calibration never failed")
+		}
+	}
+	quiet := time.After(500 * time.Millisecond) // a few hundred frames of the fake camera
+	for waiting := true; waiting; {
+		select {
+		case ev := <-e.Events():
+			switch ev.(type) {
+			case CalibrationView, ShowCalibration:
+				t.Fatalf("a new calibration (%T) replaced the failure before Try again", ev)
+			}
+		case <-quiet:
+			waiting = false
+		}
+	}
+	e.StartCalibration() // Try again
+	deadline = time.After(20 * time.Second)
+	for {
+		select {
+		case ev := <-e.Events():
+			if v, ok := ev.(CalibrationView); ok && v.Phase == Preparing {
+				return
+			}
+		case <-deadline:
+			t.Fatal("Try again started no calibration")
+		}
+	}
+}
