@@ -155,15 +155,19 @@ func (e *Engine) deliver(ev Event) {
 
 // The intents, from the GUI.
 
-// Pausing releases the camera: the watch stops until the pause ends.
+// PauseFor releases the camera for d: the watch stops until the pause ends.
 func (e *Engine) PauseFor(d time.Duration) {
 	e.request(func() { e.pause.For(d) })
 	e.note(history.EventPause, d.String())
 }
+
+// PauseUntilTomorrow releases the camera until the next local midnight.
 func (e *Engine) PauseUntilTomorrow() {
 	e.request(func() { e.pause.UntilTomorrow() })
 	e.note(history.EventPause, "until tomorrow")
 }
+
+// Resume ends a pause: the camera opens and watching goes on.
 func (e *Engine) Resume() { e.request(func() { e.pause.Resume() }); e.note(history.EventResume, "") }
 
 // SnoozeFor holds back alerts for d while watching goes on.
@@ -192,7 +196,13 @@ func (e *Engine) quiet() bool {
 
 // SetLocked pauses watching while the screen is locked or the machine sleeps.
 func (e *Engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
-func (e *Engine) StartCalibration()     { e.request(func() { e.wantCalib = true }) }
+
+// StartCalibration stops watching and opens the calibration screen (also
+// the screen's Try again).
+func (e *Engine) StartCalibration() { e.request(func() { e.wantCalib = true }) }
+
+// CancelCalibration closes the calibration screen: watching goes on with
+// the calibration there was, or waits for one.
 func (e *Engine) CancelCalibration() {
 	e.request(func() { e.wantCalib, e.calibCancelled = false, true })
 }
@@ -234,8 +244,12 @@ func (e *Engine) slouchChoice() slouchChoice {
 	defer e.mu.Unlock()
 	return e.slouch
 }
+
+// StartDemo watches the demo clip instead of the camera.
 func (e *Engine) StartDemo() { e.request(func() { e.wantDemo = true }) }
-func (e *Engine) Quit()      { e.quit() }
+
+// Quit ends the app.
+func (e *Engine) Quit() { e.quit() }
 
 // ApplySettings takes new settings and restarts the watch with them.
 // The autostart file is written on a goroutine of its own: this is called
