@@ -278,6 +278,8 @@ func (e *Engine) setAutostart(on bool) {
 // history; recording goes on from now.
 func (e *Engine) DeleteHistory() error {
 	ctx := context.Background()
+	// What the recorder holds is erased with the rest: a failed write of
+	// it loses nothing the user did not ask to delete.
 	_ = e.rec.Flush(ctx)
 	if err := e.store.Erase(ctx); err != nil {
 		return fmt.Errorf("the history could not be deleted: %v", err)
@@ -312,6 +314,7 @@ func (e *Engine) readToday(force bool) {
 	}
 	d, err := e.store.Day(ctx, now)
 	if err != nil {
+		e.complain("Today's figures could not be read from the history", err)
 		return
 	}
 	e.mu.Lock()
@@ -433,7 +436,9 @@ func (e *Engine) Run(ctx context.Context) {
 		if b != nil && e.flags.Profile == "" && !demo {
 			base = b
 		}
-		p.Close()
+		if err := p.Close(); err != nil {
+			fmt.Fprintf(e.stderr, "hunch: closing %s: %v\n", name, err)
+		}
 	}
 }
 

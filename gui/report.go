@@ -231,17 +231,37 @@ func weekRow(w history.WeekReport) fyne.CanvasObject {
 // save asks where to save and writes the export there.
 func (r *reportWindow) save(ext string, write func(io.Writer) error) {
 	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil || wc == nil {
-			return
+		if err == nil && wc != nil {
+			err = writeWhole(wc, write)
 		}
-		defer wc.Close()
-		if err := write(wc); err != nil {
+		if err != nil {
 			dialog.ShowError(err, r.w)
 		}
 	}, r.w)
 	d.SetFileName("hunch-" + r.day.Format("2006-01-02") + "." + ext)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{"." + ext}))
 	d.Show()
+}
+
+// writeWhole makes an export in memory, then writes it to wc and closes it.
+// A file that could not be written whole is removed: no half-written export
+// is left behind, and the error says what went wrong.
+func writeWhole(wc fyne.URIWriteCloser, write func(io.Writer) error) error {
+	var buf bytes.Buffer
+	err := write(&buf)
+	if err == nil {
+		_, err = wc.Write(buf.Bytes())
+	}
+	if cerr := wc.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("save %s: %w", wc.URI().Path(), cerr)
+	}
+	if err == nil {
+		return nil
+	}
+	if rerr := storage.Delete(wc.URI()); rerr != nil {
+		return fmt.Errorf("%w (the unfinished %s could not be removed: %v)", err, wc.URI().Path(), rerr)
+	}
+	return err
 }
 
 // exportCSV writes the shown day's minutes and events as CSV.

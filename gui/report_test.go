@@ -3,12 +3,18 @@ package gui
 import (
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"image/color"
 	"image/png"
+	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -112,5 +118,35 @@ func TestADayWithNothingRecordedSaysSoAndHasNothingToExport(t *testing.T) {
 	r.show(march14)
 	if r.csv.Disabled() || r.png.Disabled() {
 		t.Error("a recorded day cannot be exported")
+	}
+}
+
+func TestAnExportThatFailsLeavesNoFileBehind(t *testing.T) {
+	test.NewTempApp(t)
+	dir := t.TempDir()
+	save := func(name string, write func(io.Writer) error) (string, error) {
+		uri := storage.NewFileURI(filepath.Join(dir, name))
+		wc, err := storage.Writer(uri)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return uri.Path(), writeWhole(wc, write)
+	}
+	path, err := save("broken.csv", func(w io.Writer) error {
+		fmt.Fprintln(w, "minute,upright") // the first rows, then the history fails
+		return errors.New("export: database is locked")
+	})
+	if err == nil || !strings.Contains(err.Error(), "database is locked") {
+		t.Errorf("error %v, want the export's own", err)
+	}
+	if _, serr := os.Stat(path); !os.IsNotExist(serr) {
+		t.Errorf("a failed export left %s behind (%v)", path, serr)
+	}
+	path, err = save("day.csv", func(w io.Writer) error { _, err := fmt.Fprintln(w, "minute,upright"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(path); err != nil || string(b) != "minute,upright\n" {
+		t.Errorf("saved %q (%v)", b, err)
 	}
 }
