@@ -314,7 +314,9 @@ func (e *Engine) readToday(force bool) {
 	}
 	d, err := e.store.Day(ctx, now)
 	if err != nil {
-		e.complain("Today's figures could not be read from the history", err)
+		// The status goes without today's figure. A history that cannot be
+		// read cannot be written either, and that failure is said (keep),
+		// once: saying both would be two lines for one broken disk.
 		return
 	}
 	e.mu.Lock()
