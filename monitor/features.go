@@ -1,7 +1,5 @@
 package monitor
 
-import "math"
-
 // Features are one frame's measurements against the baseline, each free of
 // image scale, so that "1.2" means the same on any camera.
 type Features struct {
@@ -129,9 +127,6 @@ func shoulderRaise(o Observation, f Face, g faceGeometry, b Baseline) float64 {
 	}
 	return 0
 }
-
-// dist is the distance between two points.
-func dist(a, b Point) float64 { return math.Hypot(a.X-b.X, a.Y-b.Y) }
 
 // alongSight is where the calibrated face would be seen at this frame's size
 // (ratio to the calibrated size) had the user only moved along the camera's

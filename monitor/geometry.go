@@ -75,8 +75,6 @@ func spread(xs []float64, m float64) float64 {
 	return 1.4826 * median(d)
 }
 
-func clamp(x, lo, hi float64) float64 { return math.Max(lo, math.Min(hi, x)) }
-
 // shoulderToEyes is how far below the eye line a shoulder line lies, in eye
 // distances; 0 when the face has no landmarks.
 func (g faceGeometry) shoulderToEyes(s ShoulderLine) float64 {

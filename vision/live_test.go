@@ -123,12 +123,12 @@ func (r *rig) states() string {
 	return strings.Join(s, " ")
 }
 
-var busy = fmt.Errorf("open camera 0: %w", ErrCameraBusy)
+var errBusy = fmt.Errorf("open camera 0: %w", ErrCameraBusy)
 
 func TestABusyCameraIsWaitedForWithBackOffUpToAMinute(t *testing.T) {
 	r := newRig(t, Config{Reconnect: true}, func(attempt int, c *fakeCamera) error {
 		if attempt <= 9 {
-			return busy
+			return errBusy
 		}
 		return nil
 	})
@@ -215,7 +215,7 @@ func TestWithoutReconnectAFailureIsAnError(t *testing.T) {
 }
 
 func TestCancellingStopsTheWaitForABusyCamera(t *testing.T) {
-	r := newRig(t, Config{Reconnect: true}, func(int, *fakeCamera) error { return busy })
+	r := newRig(t, Config{Reconnect: true}, func(int, *fakeCamera) error { return errBusy })
 	ctx, cancel := context.WithCancel(context.Background())
 	r.src.sleep = func(ctx context.Context, d time.Duration) error { cancel(); return sleepCtx(ctx, d) }
 	if _, err := r.src.next(ctx, &r.dst); !errors.Is(err, context.Canceled) {

@@ -30,7 +30,7 @@ func main() {
 	a := app.NewWithID("org.hunch.idletray")
 	if d, ok := a.(desktop.App); ok {
 		d.SetSystemTrayMenu(fyne.NewMenu("idle", fyne.NewMenuItem("Quit", a.Quit)))
-		d.SetSystemTrayIcon(theme.FyneLogo())
+		d.SetSystemTrayIcon(theme.ComputerIcon())
 	}
 	go func() {
 		time.Sleep(time.Duration(seconds) * time.Second)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"sort"
 	"time"
 )
 
@@ -210,20 +209,4 @@ func (s *Store) Events(ctx context.Context, from, to time.Time) ([]Event, error)
 		out = append(out, e)
 	}
 	return out, rows.Err()
-}
-
-// kinds lists the slouch kinds of some minutes, sorted.
-func kinds(ms []Minute) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, m := range ms {
-		for k := range m.Slouched {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, k)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
