@@ -24,9 +24,15 @@ deps:
 deps-test:
 	@scripts/install-deps.sh test
 
+# staticcheck: dead code, misused APIs and deprecated calls that go vet
+# does not look for.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
 vet:
 	$(GO) vet ./...
 	$(GO) vet -tags front ./cmd/hunch
+	$(GO) run $(STATICCHECK) ./...
+	$(GO) run $(STATICCHECK) -tags front ./cmd/hunch
 	$(GO) mod tidy -diff
 
 fmt-check:
