@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -398,5 +399,60 @@ func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
 		case <-deadline:
 			t.Fatal("Try again started no calibration")
 		}
+	}
+}
+
+// brokenCamera gives its script, then fails every read with err, counting
+// the reads.
+type brokenCamera struct {
+	fakeCamera
+	err   error
+	reads atomic.Int32
+}
+
+func (c *brokenCamera) Observe(ctx context.Context) (monitor.Observation, error) {
+	if !c.finished() {
+		return c.fakeCamera.Observe(ctx)
+	}
+	c.reads.Add(1)
+	time.Sleep(time.Millisecond)
+	return monitor.Observation{}, c.err
+}
+
+// TestACameraThatFailsIsSaidAndNotReadInALoop: a camera that fails for good
+// while watching (not the end of a recording, not a request of the user's)
+// is said in the status, and the engine waits for the user instead of
+// opening the watch on it again and again.
+func TestACameraThatFailsIsSaidAndNotReadInALoop(t *testing.T) {
+	dir := t.TempDir()
+	b, err := monitor.Calibrate(script(12, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(dir, "profile.json")
+	if err := monitor.SaveProfile(profile, monitor.Profile{Baseline: b}); err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t)
+	e.flags.Profile = profile
+	cam := &brokenCamera{fakeCamera: fakeCamera{obs: script(10, 0)}, err: errors.New("read camera 0: no such device")}
+	e.open = func(vision.Config) (Source, error) { return cam, nil }
+	runEngine(t, e)
+
+	deadline := time.After(20 * time.Second)
+	for said := false; !said; {
+		select {
+		case ev := <-e.Events():
+			if st, ok := ev.(Status); ok && strings.Contains(st.Note, "no such device") {
+				said = true
+			}
+		case <-deadline:
+			t.Fatalf("the failure was never said (%d failed reads)", cam.reads.Load())
+		}
+	}
+	before := cam.reads.Load()
+	time.Sleep(300 * time.Millisecond)
+	if n := cam.reads.Load() - before; n > 0 {
+		t.Errorf("the failed camera was read %d more times in 300 ms after the failure was said", n)
 	}
 }

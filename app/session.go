@@ -91,6 +91,7 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 	e.send(ShowCalibration{Reason: reason})
 	e.send(Status{Mode: ModeNeedsCalibration, Source: name})
 	b, err := e.calibrate(run, p, p.Info().Live, demo)
+	stopped := run.Err() != nil // a request of the user's, or the app stopping, ended it
 	if err != nil {
 		cancel()
 	}
@@ -107,10 +108,11 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		e.wait(ctx)
 		return nil, endSession
 	default:
-		// Failed: the screen says why and offers Try again. With no
-		// baseline there is nothing to watch with until the user asks; with
-		// one, watching goes on with it meanwhile.
-		if first {
+		// Failed by itself: the screen says why and offers Try again. With
+		// no baseline there is nothing to watch with until the user asks;
+		// with one, watching goes on with it meanwhile. Stopped by a
+		// request: the next run carries it out.
+		if first && !stopped {
 			e.wait(ctx)
 		}
 		return nil, runAgain
@@ -131,6 +133,7 @@ func (e *Engine) watchRun(ctx, run context.Context, cancel context.CancelFunc, p
 		pol = monitor.SamplingPolicyAt(prefs.FPS)
 	}
 	_, err := monitor.Watch{Baseline: b, Settings: set, Sampling: &pol}.Run(run, p, w.update)
+	stopped := run.Err() != nil // a request of the user's, or the app stopping, ended it
 	cancel()
 	w.flush()
 	switch {
@@ -144,7 +147,9 @@ func (e *Engine) watchRun(ctx, run context.Context, cancel context.CancelFunc, p
 		// The saved calibration is of another picture: calibrate again.
 		e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "The camera's picture changed shape since you calibrated."})
 		return recalibrate
-	case run.Err() == nil:
+	case !stopped:
+		// The source failed by itself: say so and wait for the user, rather
+		// than watch it fail again at once.
 		e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: err.Error()})
 		e.wait(ctx)
 		return endSession
