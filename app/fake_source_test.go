@@ -345,11 +345,11 @@ func TestASlouchAfterTheCameraMovedIsStillAlertedAfterTheRecalibrateNote(t *test
 	}
 }
 
-// TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain: the user left the
-// chair during the capture, so it fails; the screen keeps the failure and
-// its reason (no new calibration replaces it) until the user presses Try
-// again, which starts one.
-func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
+// failedFirstCalibration runs an engine with no calibration whose user
+// leaves the chair during the capture, and returns once the failure is on
+// the calibration screen.
+func failedFirstCalibration(t *testing.T) *Engine {
+	t.Helper()
 	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
 	e := testEngine(t)
 	obs := script(12, 0) // seated to Start, count down and begin the capture
@@ -360,15 +360,16 @@ func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
 	}
 	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: obs}, nil }
 	runEngine(t, e)
-
 	deadline := time.After(20 * time.Second)
-	for failed := false; !failed; {
+	for {
 		select {
 		case ev := <-e.Events():
 			if v, ok := ev.(CalibrationView); ok {
-				failed = v.Phase == Failed
-				if failed && !strings.Contains(v.Result, "face") {
-					t.Errorf("the failure says %q, want why (no face)", v.Result)
+				if v.Phase == Failed {
+					if !strings.Contains(v.Result, "face") {
+						t.Errorf("the failure says %q, want why (no face)", v.Result)
+					}
+					return e
 				}
 				answerAsUser(e, v)
 			}
@@ -376,20 +377,33 @@ func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
 			t.Fatal("the calibration never failed")
 		}
 	}
-	quiet := time.After(500 * time.Millisecond) // a few hundred frames of the fake camera
-	for waiting := true; waiting; {
+}
+
+// noCalibrationFor fails the test if a calibration starts within d.
+func noCalibrationFor(t *testing.T, e *Engine, d time.Duration, when string) {
+	t.Helper()
+	quiet := time.After(d)
+	for {
 		select {
 		case ev := <-e.Events():
 			switch ev.(type) {
 			case CalibrationView, ShowCalibration:
-				t.Fatalf("a new calibration (%T) replaced the failure before Try again", ev)
+				t.Fatalf("a new calibration (%T) started %s", ev, when)
 			}
 		case <-quiet:
-			waiting = false
+			return
 		}
 	}
-	e.StartCalibration() // Try again
-	deadline = time.After(20 * time.Second)
+}
+
+// TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain: the screen keeps
+// the failure and its reason (no new calibration replaces it) until the user
+// presses Try again, which starts one.
+func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
+	e := failedFirstCalibration(t)
+	noCalibrationFor(t, e, 500*time.Millisecond, "before Try again") // a few hundred frames of the fake camera
+	e.StartCalibration()                                             // Try again
+	deadline := time.After(20 * time.Second)
 	for {
 		select {
 		case ev := <-e.Events():
@@ -400,6 +414,29 @@ func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
 			t.Fatal("Try again started no calibration")
 		}
 	}
+}
+
+// TestCancelAfterAFailedCalibrationWaitsForTheUser: closing the failed
+// calibration's screen is a Cancel: no calibration pops up again until the
+// user asks for one, and the status says so.
+func TestCancelAfterAFailedCalibrationWaitsForTheUser(t *testing.T) {
+	e := failedFirstCalibration(t)
+	e.CancelCalibration()
+	deadline := time.After(20 * time.Second)
+	for said := false; !said; {
+		select {
+		case ev := <-e.Events():
+			switch v := ev.(type) {
+			case CalibrationView, ShowCalibration:
+				t.Fatalf("a new calibration (%T) started after Cancel", ev)
+			case Status:
+				said = strings.Contains(v.Note, "Calibration cancelled")
+			}
+		case <-deadline:
+			t.Fatal("Cancel was not acknowledged within 20 s")
+		}
+	}
+	noCalibrationFor(t, e, 500*time.Millisecond, "after Cancel")
 }
 
 // brokenCamera gives its script, then fails every read with err, counting

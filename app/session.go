@@ -99,8 +99,7 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 	case err == nil:
 	case e.takeCancelled():
 		if first {
-			e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
-			e.wait(ctx)
+			e.waitAfterCancel(ctx, name)
 		}
 		return nil, runAgain
 	case errors.Is(err, io.EOF):
@@ -114,6 +113,9 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		// request: the next run carries it out.
 		if first && !stopped {
 			e.wait(ctx)
+			if e.takeCancelled() { // the user closed the failed screen
+				e.waitAfterCancel(ctx, name)
+			}
 		}
 		return nil, runAgain
 	}
@@ -122,6 +124,13 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		e.complain("Calibrated for now, but not saved", monitor.SaveProfile(profile, monitor.Profile{Created: e.now().UTC(), Source: name, Baseline: *b}))
 	}
 	return b, watchNext
+}
+
+// waitAfterCancel says the first calibration was cancelled and waits until
+// the user asks for one (or anything else).
+func (e *Engine) waitAfterCancel(ctx context.Context, name string) {
+	e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
+	e.wait(ctx)
 }
 
 // watchRun watches with baseline b until the run is stopped (cancel is the
