@@ -493,3 +493,44 @@ func TestACameraThatFailsIsSaidAndNotReadInALoop(t *testing.T) {
 		t.Errorf("the failed camera was read %d more times in 300 ms after the failure was said", n)
 	}
 }
+
+// TestAnotherCameraChosenDuringTheFirstCalibrationIsOpened: the user sees
+// the wrong camera on the calibration screen and picks another in the
+// settings; the calibration goes on with the one chosen.
+func TestAnotherCameraChosenDuringTheFirstCalibrationIsOpened(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e := testEngine(t)
+	opened := make(chan int, 8)
+	e.open = func(cfg vision.Config) (Source, error) {
+		opened <- cfg.Camera
+		return &fakeCamera{obs: script(400, 0)}, nil
+	}
+	runEngine(t, e)
+	if c := <-opened; c != 0 {
+		t.Fatalf("opened camera %d first, want 0", c)
+	}
+	deadline := time.After(20 * time.Second)
+	for started := false; !started; { // the calibration screen is up
+		select {
+		case ev := <-e.Events():
+			_, started = ev.(CalibrationView)
+		case <-deadline:
+			t.Fatal("the calibration never started")
+		}
+	}
+	p := DefaultPrefs()
+	p.Camera = 1
+	e.ApplySettings(p)
+	for {
+		select {
+		case c := <-opened:
+			if c == 1 {
+				return
+			}
+			t.Errorf("opened camera %d after camera 1 was chosen", c)
+		case <-e.Events():
+		case <-deadline:
+			t.Fatal("camera 1 was never opened while calibrating")
+		}
+	}
+}

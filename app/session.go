@@ -26,7 +26,7 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 		run, cancel := context.WithCancel(ctx)
 		calib, prefs := e.startRun(cancel, b)
 		if calib {
-			nb, next := e.calibrateRun(ctx, run, cancel, p, name, profile, b == nil, demo)
+			nb, next := e.calibrateRun(ctx, run, cancel, p, name, profile, prefs, b == nil, demo)
 			if next != watchNext {
 				if next == endSession {
 					return b
@@ -83,7 +83,7 @@ func (e *Engine) runSettings(prefs Prefs, demo bool) monitor.Settings {
 // calibrateRun shows the calibration screen and calibrates (first is set
 // when there is no baseline yet), saving the profile when one is named. A
 // calibration that fails ends the run (cancel is the run's).
-func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFunc, p Source, name, profile string, first, demo bool) (*monitor.Baseline, runStep) {
+func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFunc, p Source, name, profile string, prefs Prefs, first, demo bool) (*monitor.Baseline, runStep) {
 	reason := ""
 	if first {
 		reason = "Hunch has no calibration for " + name + " yet."
@@ -106,12 +106,19 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
 		e.wait(ctx)
 		return nil, endSession
+	case stopped:
+		// A request ended it: one that needs the source opened anew
+		// (another camera, the demo, a pause) ends the session; the next
+		// run carries out any other.
+		if e.mustReopen(prefs) {
+			return nil, endSession
+		}
+		return nil, runAgain
 	default:
 		// Failed by itself: the screen says why and offers Try again. With
 		// no baseline there is nothing to watch with until the user asks;
-		// with one, watching goes on with it meanwhile. Stopped by a
-		// request: the next run carries it out.
-		if first && !stopped {
+		// with one, watching goes on with it meanwhile.
+		if first {
 			e.wait(ctx)
 			if e.takeCancelled() { // the user closed the failed screen
 				e.waitAfterCancel(ctx, name)
@@ -163,13 +170,19 @@ func (e *Engine) watchRun(ctx, run context.Context, cancel context.CancelFunc, p
 		e.wait(ctx)
 		return endSession
 	}
-	e.mu.Lock()
-	reopen := e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo || e.locked || e.pause.Paused()
-	e.mu.Unlock()
-	if reopen {
+	if e.mustReopen(prefs) {
 		return endSession
 	}
 	return runAgain
+}
+
+// mustReopen says whether what the user asked since a run began with prefs
+// needs the source opened anew: another camera or rate, the demo, the
+// screen locked or a pause.
+func (e *Engine) mustReopen(prefs Prefs) bool {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo || e.locked || e.pause.Paused()
 }
 
 // breakSettings are the stand-up breaks the user chose.
