@@ -534,3 +534,50 @@ func TestAnotherCameraChosenDuringTheFirstCalibrationIsOpened(t *testing.T) {
 		}
 	}
 }
+
+// TestASettingChangedDuringARecalibrationKeepsTheCalibrationGoing: a
+// request that ends a calibration run without cancelling it (here a new
+// sensitivity) starts the calibration again; the old calibration is not
+// taken back silently behind a calibration screen that stopped moving.
+func TestASettingChangedDuringARecalibrationKeepsTheCalibrationGoing(t *testing.T) {
+	b, err := monitor.Calibrate(script(12, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(t.TempDir(), "profile.json")
+	if err := monitor.SaveProfile(profile, monitor.Profile{Baseline: b}); err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t)
+	e.flags.Profile = profile
+	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: script(4000, 0)}, nil }
+	runEngine(t, e)
+	e.StartCalibration()
+	deadline := time.After(20 * time.Second)
+	for offered := false; !offered; { // Start, then the slouch sample's offer, left unanswered
+		select {
+		case ev := <-e.Events():
+			if v, ok := ev.(CalibrationView); ok {
+				if v.CanStart {
+					e.BeginCalibration()
+				}
+				offered = v.Phase == SlouchOffer
+			}
+		case <-deadline:
+			t.Fatal("the recalibration never reached the slouch sample's offer")
+		}
+	}
+	p := DefaultPrefs()
+	p.Sensitivity = monitor.High
+	e.ApplySettings(p)
+	for {
+		select {
+		case ev := <-e.Events():
+			if v, ok := ev.(CalibrationView); ok && v.Phase == Preparing {
+				return
+			}
+		case <-deadline:
+			t.Fatal("the calibration did not start again after the new setting: the recalibration was dropped")
+		}
+	}
+}

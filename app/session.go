@@ -107,9 +107,12 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		e.wait(ctx)
 		return nil, endSession
 	case stopped:
-		// A request ended it: one that needs the source opened anew
-		// (another camera, the demo, a pause) ends the session; the next
-		// run carries out any other.
+		// A request ended it, not a Cancel: the calibration goes on in the
+		// next run, after the request is carried out (one that needs the
+		// source opened anew, such as another camera, ends the session).
+		e.mu.Lock()
+		e.wantCalib = true
+		e.mu.Unlock()
 		if e.mustReopen(prefs) {
 			return nil, endSession
 		}
