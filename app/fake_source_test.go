@@ -403,17 +403,7 @@ func TestAFailedFirstCalibrationStaysOnScreenUntilTryAgain(t *testing.T) {
 	e := failedFirstCalibration(t)
 	noCalibrationFor(t, e, 500*time.Millisecond, "before Try again") // a few hundred frames of the fake camera
 	e.StartCalibration()                                             // Try again
-	deadline := time.After(20 * time.Second)
-	for {
-		select {
-		case ev := <-e.Events():
-			if v, ok := ev.(CalibrationView); ok && v.Phase == Preparing {
-				return
-			}
-		case <-deadline:
-			t.Fatal("Try again started no calibration")
-		}
-	}
+	awaitNewCalibration(t, e, time.After(20*time.Second), "Try again started no calibration")
 }
 
 // TestCancelAfterAFailedCalibrationWaitsForTheUser: closing the failed
@@ -461,17 +451,7 @@ func (c *brokenCamera) Observe(ctx context.Context) (monitor.Observation, error)
 // is said in the status, and the engine waits for the user instead of
 // opening the watch on it again and again.
 func TestACameraThatFailsIsSaidAndNotReadInALoop(t *testing.T) {
-	dir := t.TempDir()
-	b, err := monitor.Calibrate(script(12, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile := filepath.Join(dir, "profile.json")
-	if err := monitor.SaveProfile(profile, monitor.Profile{Baseline: b}); err != nil {
-		t.Fatal(err)
-	}
-	e := testEngine(t)
-	e.flags.Profile = profile
+	e := calibratedEngine(t)
 	cam := &brokenCamera{fakeCamera: fakeCamera{obs: script(10, 0)}, err: errors.New("read camera 0: no such device")}
 	e.open = func(vision.Config) (Source, error) { return cam, nil }
 	runEngine(t, e)
@@ -540,16 +520,7 @@ func TestAnotherCameraChosenDuringTheFirstCalibrationIsOpened(t *testing.T) {
 // sensitivity) starts the calibration again; the old calibration is not
 // taken back silently behind a calibration screen that stopped moving.
 func TestASettingChangedDuringARecalibrationKeepsTheCalibrationGoing(t *testing.T) {
-	b, err := monitor.Calibrate(script(12, 0))
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile := filepath.Join(t.TempDir(), "profile.json")
-	if err := monitor.SaveProfile(profile, monitor.Profile{Baseline: b}); err != nil {
-		t.Fatal(err)
-	}
-	e := testEngine(t)
-	e.flags.Profile = profile
+	e := calibratedEngine(t)
 	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: script(4000, 0)}, nil }
 	runEngine(t, e)
 	e.StartCalibration()
@@ -570,6 +541,30 @@ func TestASettingChangedDuringARecalibrationKeepsTheCalibrationGoing(t *testing.
 	p := DefaultPrefs()
 	p.Sensitivity = monitor.High
 	e.ApplySettings(p)
+	awaitNewCalibration(t, e, deadline, "the calibration did not start again after the new setting: the recalibration was dropped")
+}
+
+// calibratedEngine is a test engine with a saved calibration (the user's
+// profile), so that it watches without calibrating first.
+func calibratedEngine(t *testing.T) *Engine {
+	t.Helper()
+	b, err := monitor.Calibrate(script(12, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	profile := filepath.Join(t.TempDir(), "profile.json")
+	if err := monitor.SaveProfile(profile, monitor.Profile{Baseline: b}); err != nil {
+		t.Fatal(err)
+	}
+	e := testEngine(t)
+	e.flags.Profile = profile
+	return e
+}
+
+// awaitNewCalibration waits for a calibration to start (its first phase,
+// Preparing), failing with why if deadline comes first.
+func awaitNewCalibration(t *testing.T, e *Engine, deadline <-chan time.Time, why string) {
+	t.Helper()
 	for {
 		select {
 		case ev := <-e.Events():
@@ -577,7 +572,7 @@ func TestASettingChangedDuringARecalibrationKeepsTheCalibrationGoing(t *testing.
 				return
 			}
 		case <-deadline:
-			t.Fatal("the calibration did not start again after the new setting: the recalibration was dropped")
+			t.Fatal(why)
 		}
 	}
 }
