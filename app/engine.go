@@ -45,14 +45,20 @@ type Engine struct {
 	// awaitingDone holds alerts back while the calibration's result is on
 	// the screen, until the user presses Done.
 	awaitingDone bool
-	// calibCancelled is set when the user cancelled the calibration screen.
+	// calibCancelled is set when the user cancelled the calibration screen,
+	// by their request numbered cancelAsk.
 	calibCancelled bool
+	cancelAsk      uint64
+	// asked numbers the user's requests: a wait is for a request after a
+	// given one, so the request that ended a run does not also end the
+	// wait that follows it.
+	asked uint64
 	// trouble is the latest failure the user must hear of (a history write),
 	// shown in the status window until the app ends.
 	trouble string
-	locked  bool      // the screen is locked or the machine is going to sleep
-	snoozed time.Time // alerts are held back until then
-	wake    chan struct{}
+	locked  bool          // the screen is locked or the machine is going to sleep
+	snoozed time.Time     // alerts are held back until then
+	wake    chan struct{} // signalled after each request
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
 	todayAt time.Time
@@ -203,7 +209,7 @@ func (e *Engine) StartCalibration() { e.request(func() { e.wantCalib = true }) }
 // CancelCalibration closes the calibration screen: watching goes on with
 // the calibration there was, or waits for one.
 func (e *Engine) CancelCalibration() {
-	e.request(func() { e.wantCalib, e.calibCancelled = false, true })
+	e.request(func() { e.wantCalib, e.calibCancelled, e.cancelAsk = false, true, e.asked })
 }
 
 // BeginCalibration is the user's Start: the countdown may begin.
@@ -360,9 +366,11 @@ func (e *Engine) say(msg string) {
 	}
 }
 
-// request changes what the worker should do and interrupts the current watch.
+// request changes what the worker should do, numbers the request and
+// interrupts the current watch.
 func (e *Engine) request(change func()) {
 	e.mu.Lock()
+	e.asked++
 	change()
 	if e.restart != nil {
 		e.restart()
@@ -378,13 +386,14 @@ func (e *Engine) request(change func()) {
 // 6 s onset shows an alert well within each.
 const demoOnset = 6 * time.Second
 
-// takeCancelled reports, once, that the user cancelled the calibration.
-func (e *Engine) takeCancelled() bool {
+// takeCancelled reports, once, that the user cancelled the calibration,
+// and the number of the request that did.
+func (e *Engine) takeCancelled() (bool, uint64) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	c := e.calibCancelled
 	e.calibCancelled = false
-	return c
+	return c, e.cancelAsk
 }
 
 // Run is the worker goroutine: open the source, calibrate when needed,
@@ -406,13 +415,13 @@ func (e *Engine) Run(ctx context.Context) {
 		}
 		e.mu.Lock()
 		cfg, name, profile := e.source()
-		demo := e.wantDemo
+		demo, since := e.wantDemo, e.asked
 		e.mu.Unlock()
 		if demo {
 			clip, err := demoClip(e.cache)
 			if err != nil {
 				e.send(Status{Mode: ModeNeedsCalibration, Note: "The demo cannot start: " + err.Error()})
-				e.wait(ctx)
+				e.wait(ctx, since)
 				continue
 			}
 			cfg.Input, cfg.Realtime, name, profile = clip, true, "the demo clip", ""
@@ -421,7 +430,7 @@ func (e *Engine) Run(ctx context.Context) {
 		if err != nil {
 			e.send(Status{Mode: ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
 				Note: "No camera: " + err.Error() + ". Watch the demo to see Hunch at work."})
-			e.wait(ctx)
+			e.wait(ctx, since)
 			continue
 		}
 		b := base
@@ -447,7 +456,7 @@ func (e *Engine) Run(ctx context.Context) {
 // is locked, until that ends or a request comes; it reports whether it held.
 func (e *Engine) holdOff(ctx context.Context) bool {
 	e.mu.Lock()
-	locked := e.locked
+	locked, since := e.locked, e.asked
 	e.mu.Unlock()
 	until, paused := e.pause.Until()
 	if !locked && !paused {
@@ -459,15 +468,12 @@ func (e *Engine) holdOff(ctx context.Context) bool {
 	}
 	e.send(Status{Mode: ModePaused, Note: note})
 	if locked {
-		e.wait(ctx)
+		e.wait(ctx, since)
 		return true
 	}
 	t := time.NewTimer(until.Sub(e.now()))
 	defer t.Stop()
-	select {
-	case <-ctx.Done():
-	case <-e.wake:
-	case <-t.C:
+	if e.waitOrExpire(ctx, since, t.C) {
 		e.pause.Resume()
 		e.note(history.EventResume, "pause ended")
 	}
@@ -511,10 +517,30 @@ func (e *Engine) cameraStatus(name string, st vision.CameraStatus) {
 	}
 }
 
-// wait blocks until a request or ctx ends.
-func (e *Engine) wait(ctx context.Context) {
-	select {
-	case <-ctx.Done():
-	case <-e.wake:
+// lastAsk is the number of the user's latest request.
+func (e *Engine) lastAsk() uint64 {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.asked
+}
+
+// wait blocks until the user makes a request after the one numbered since,
+// or ctx ends.
+func (e *Engine) wait(ctx context.Context, since uint64) {
+	e.waitOrExpire(ctx, since, nil)
+}
+
+// waitOrExpire is wait that also ends when expire fires; it reports whether
+// that is what ended it.
+func (e *Engine) waitOrExpire(ctx context.Context, since uint64, expire <-chan time.Time) bool {
+	for e.lastAsk() <= since {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-e.wake:
+		case <-expire:
+			return true
+		}
 	}
+	return false
 }

@@ -195,6 +195,7 @@ func TestCancelStopsTheCalibration(t *testing.T) {
 				if st.Mode != ModeNeedsCalibration {
 					t.Errorf("after Cancel with no calibration: mode %v", st.Mode)
 				}
+				noCalibrationFor(t, e, 500*time.Millisecond, "after Cancel")
 				return
 			}
 		case <-deadline:

@@ -576,3 +576,55 @@ func awaitNewCalibration(t *testing.T, e *Engine, deadline <-chan time.Time, why
 		}
 	}
 }
+
+// fakeRecording is a fakeCamera that ends, as a file does, with io.EOF.
+type fakeRecording struct{ fakeCamera }
+
+func (r *fakeRecording) Observe(ctx context.Context) (monitor.Observation, error) {
+	if r.finished() {
+		return monitor.Observation{}, io.EOF
+	}
+	return r.fakeCamera.Observe(ctx)
+}
+
+func (r *fakeRecording) Info() vision.SourceInfo { return vision.SourceInfo{Name: "fake recording"} }
+
+// TestARecordingThatEndsAfterASettingIsNotPlayedAgain: a setting changed
+// while a recording is watched restarts the watch on it; when the recording
+// then ends, the app says so and waits, rather than taking the settings
+// change, already carried out, for a new request and opening the recording
+// again.
+func TestARecordingThatEndsAfterASettingIsNotPlayedAgain(t *testing.T) {
+	e := calibratedEngine(t)
+	var opened atomic.Int32
+	e.open = func(vision.Config) (Source, error) {
+		opened.Add(1)
+		return &fakeRecording{fakeCamera{obs: script(3000, 0)}}, nil
+	}
+	runEngine(t, e)
+	deadline := time.After(30 * time.Second)
+	for changed, ended := false, false; !ended; {
+		select {
+		case ev := <-e.Events():
+			st, ok := ev.(Status)
+			if ok && st.Mode == ModeUpright && !changed {
+				e.mu.Lock()
+				p := e.prefs
+				e.mu.Unlock()
+				p.Sensitivity = monitor.High
+				e.ApplySettings(p)
+				changed = true
+			}
+			ended = ok && strings.Contains(st.Note, "recording ended")
+			if ended && !changed {
+				t.Fatal("the recording ended before the setting was changed")
+			}
+		case <-deadline:
+			t.Fatal("the recording never ended")
+		}
+	}
+	time.Sleep(500 * time.Millisecond)
+	if n := opened.Load(); n != 1 {
+		t.Errorf("the recording was opened %d times, want once", n)
+	}
+}

@@ -23,10 +23,9 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 	e.wantDemo = false // this session is the demo asked for
 	e.mu.Unlock()
 	for ctx.Err() == nil {
-		run, cancel := context.WithCancel(ctx)
-		calib, prefs := e.startRun(cancel, b)
+		r, calib := e.startRun(ctx, b)
 		if calib {
-			nb, next := e.calibrateRun(ctx, run, cancel, p, name, profile, prefs, b == nil, demo)
+			nb, next := e.calibrateRun(ctx, r, p, name, profile, b == nil, demo)
 			if next != watchNext {
 				if next == endSession {
 					return b
@@ -35,7 +34,7 @@ func (e *Engine) session(ctx context.Context, p Source, name, profile string, b 
 			}
 			b = nb
 		}
-		switch e.watchRun(ctx, run, cancel, p, name, prefs, e.runSettings(prefs, demo), b) {
+		switch e.watchRun(ctx, r, p, name, e.runSettings(r.prefs, demo), b) {
 		case endSession:
 			return b
 		case recalibrate:
@@ -55,18 +54,32 @@ const (
 	endSession                 // return from the session
 )
 
-// startRun records how to stop this run and takes what it needs: whether to
-// calibrate first, and the preferences as they are now.
-func (e *Engine) startRun(cancel context.CancelFunc, b *monitor.Baseline) (calib bool, prefs Prefs) {
+// A run is one calibration or one watch of a session.
+type run struct {
+	ctx    context.Context // ended by a request of the user's or the app stopping
+	cancel context.CancelFunc
+	prefs  Prefs  // the user's preferences when the run began
+	asked  uint64 // the number of the user's last request before it began
+}
+
+// stopped says whether a request of the user's, or the app stopping, ended
+// the run.
+func (r run) stopped() bool { return r.ctx.Err() != nil }
+
+// startRun begins a run within ctx, recording how to stop it, and says
+// whether to calibrate first.
+func (e *Engine) startRun(ctx context.Context, b *monitor.Baseline) (r run, calib bool) {
+	r.ctx, r.cancel = context.WithCancel(ctx)
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	e.restart = cancel
+	e.restart = r.cancel
 	calib = e.wantCalib || b == nil
 	if calib {
 		e.calibCancelled = false
 	}
 	e.wantCalib = false
-	return calib, e.prefs
+	r.prefs, r.asked = e.prefs, e.asked
+	return r, calib
 }
 
 // runSettings are the judgement's settings for one run from the user's
@@ -80,31 +93,32 @@ func (e *Engine) runSettings(prefs Prefs, demo bool) monitor.Settings {
 	return set
 }
 
-// calibrateRun shows the calibration screen and calibrates (first is set
-// when there is no baseline yet), saving the profile when one is named. A
-// calibration that fails ends the run (cancel is the run's).
-func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFunc, p Source, name, profile string, prefs Prefs, first, demo bool) (*monitor.Baseline, runStep) {
+// calibrateRun shows the calibration screen and calibrates in run r (first
+// is set when there is no baseline yet), saving the profile when one is
+// named. A calibration that fails ends the run.
+func (e *Engine) calibrateRun(ctx context.Context, r run, p Source, name, profile string, first, demo bool) (*monitor.Baseline, runStep) {
 	reason := ""
 	if first {
 		reason = "Hunch has no calibration for " + name + " yet."
 	}
 	e.send(ShowCalibration{Reason: reason})
 	e.send(Status{Mode: ModeNeedsCalibration, Source: name})
-	b, err := e.calibrate(run, p, p.Info().Live, demo)
-	stopped := run.Err() != nil // a request of the user's, or the app stopping, ended it
+	b, err := e.calibrate(r.ctx, p, p.Info().Live, demo)
+	stopped := r.stopped()
 	if err != nil {
-		cancel()
+		r.cancel()
 	}
+	cancelled, cancelAsk := e.takeCancelled()
 	switch {
 	case err == nil:
-	case e.takeCancelled():
+	case cancelled:
 		if first {
-			e.waitAfterCancel(ctx, name)
+			e.waitAfterCancel(ctx, name, cancelAsk)
 		}
 		return nil, runAgain
 	case errors.Is(err, io.EOF):
 		e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "The recording ended before calibration."})
-		e.wait(ctx)
+		e.wait(ctx, r.asked)
 		return nil, endSession
 	case stopped:
 		// A request ended it, not a Cancel: the calibration goes on in the
@@ -113,7 +127,7 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		e.mu.Lock()
 		e.wantCalib = true
 		e.mu.Unlock()
-		if e.mustReopen(prefs) {
+		if e.mustReopen(r.prefs) {
 			return nil, endSession
 		}
 		return nil, runAgain
@@ -122,9 +136,9 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 		// no baseline there is nothing to watch with until the user asks;
 		// with one, watching goes on with it meanwhile.
 		if first {
-			e.wait(ctx)
-			if e.takeCancelled() { // the user closed the failed screen
-				e.waitAfterCancel(ctx, name)
+			e.wait(ctx, r.asked)
+			if cancelled, at := e.takeCancelled(); cancelled { // the user closed the failed screen
+				e.waitAfterCancel(ctx, name, at)
 			}
 		}
 		return nil, runAgain
@@ -137,30 +151,31 @@ func (e *Engine) calibrateRun(ctx, run context.Context, cancel context.CancelFun
 }
 
 // waitAfterCancel says the first calibration was cancelled and waits until
-// the user asks for one (or anything else).
-func (e *Engine) waitAfterCancel(ctx context.Context, name string) {
+// the user asks for one (or anything else) after the Cancel, request
+// number cancelAsk.
+func (e *Engine) waitAfterCancel(ctx context.Context, name string, cancelAsk uint64) {
 	e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: "Calibration cancelled: calibrate when you are ready."})
-	e.wait(ctx)
+	e.wait(ctx, cancelAsk)
 }
 
-// watchRun watches with baseline b until the run is stopped (cancel is the
-// run's) or the source ends, and says what the session does next.
-func (e *Engine) watchRun(ctx, run context.Context, cancel context.CancelFunc, p Source, name string, prefs Prefs, set monitor.Settings, b *monitor.Baseline) runStep {
-	w := &watcher{e: e, source: name, prefs: prefs, breaks: monitor.NewBreaks(breakSettings(prefs))}
+// watchRun watches with baseline b until run r is stopped or the source
+// ends, and says what the session does next.
+func (e *Engine) watchRun(ctx context.Context, r run, p Source, name string, set monitor.Settings, b *monitor.Baseline) runStep {
+	w := &watcher{e: e, source: name, prefs: r.prefs, breaks: monitor.NewBreaks(breakSettings(r.prefs))}
 	pol := monitor.DefaultSamplingPolicy()
-	if prefs.FPS > 0 {
-		pol = monitor.SamplingPolicyAt(prefs.FPS)
+	if r.prefs.FPS > 0 {
+		pol = monitor.SamplingPolicyAt(r.prefs.FPS)
 	}
-	_, err := monitor.Watch{Baseline: b, Settings: set, Sampling: &pol}.Run(run, p, w.update)
-	stopped := run.Err() != nil // a request of the user's, or the app stopping, ended it
-	cancel()
+	_, err := monitor.Watch{Baseline: b, Settings: set, Sampling: &pol}.Run(r.ctx, p, w.update)
+	stopped := r.stopped()
+	r.cancel()
 	w.flush()
 	switch {
 	case err == nil || errors.Is(err, io.EOF):
 		e.readToday(true)
 		e.send(Status{Mode: ModeAway, Source: name, Note: "The recording ended."})
 		fmt.Fprintf(e.stderr, "hunch: %s: the recording ended; quit from the window or with Ctrl+C\n", name)
-		e.wait(ctx)
+		e.wait(ctx, r.asked)
 		return endSession
 	case errors.Is(err, monitor.ErrOtherPicture):
 		// The saved calibration is of another picture: calibrate again.
@@ -170,10 +185,10 @@ func (e *Engine) watchRun(ctx, run context.Context, cancel context.CancelFunc, p
 		// The source failed by itself: say so and wait for the user, rather
 		// than watch it fail again at once.
 		e.send(Status{Mode: ModeNeedsCalibration, Source: name, Note: err.Error()})
-		e.wait(ctx)
+		e.wait(ctx, r.asked)
 		return endSession
 	}
-	if e.mustReopen(prefs) {
+	if e.mustReopen(r.prefs) {
 		return endSession
 	}
 	return runAgain
