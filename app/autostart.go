@@ -3,9 +3,13 @@ package app
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+
+	"github.com/hunch-posture/hunch/monitor"
 )
 
 // AutostartPath is where the XDG autostart entry lives:
@@ -19,7 +23,8 @@ func AutostartPath() (string, error) {
 }
 
 // SetAutostart writes (on) or removes (off) the autostart entry that starts
-// exe at login.
+// exe at login. The entry is written whole: a session starting while it is
+// written finds the old entry or the new one.
 func SetAutostart(path, exe string, on bool) error {
 	if !on {
 		if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -31,9 +36,27 @@ func SetAutostart(path, exe string, on bool) error {
 		return fmt.Errorf("start at login: %w", err)
 	}
 	entry := "[Desktop Entry]\nType=Application\nName=Hunch\nComment=Posture monitor: nudges you when you slouch\n" +
-		"Exec=" + exe + "\nIcon=io.github.hunch_posture.hunch\nTerminal=false\nCategories=Utility;\nX-GNOME-Autostart-enabled=true\n"
-	if err := os.WriteFile(path, []byte(entry), 0o644); err != nil {
+		"Exec=" + execArg(exe) + "\nIcon=io.github.hunch_posture.hunch\nTerminal=false\nCategories=Utility;\nX-GNOME-Autostart-enabled=true\n"
+	err := monitor.WriteFileWhole(path, 0o644, func(w io.Writer) error {
+		_, err := io.WriteString(w, entry)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("start at login: %w", err)
 	}
 	return nil
+}
+
+// execArg is path as one argument of a desktop entry's Exec key: as it is
+// when it holds no character the Desktop Entry Specification reserves
+// (Hunch installed under a folder with a space in its name, say), else
+// double-quoted with the quoted string's escapes, and then the escapes of a
+// string value (a backslash doubled, a line break as \n) and of field
+// codes (a % doubled).
+func execArg(path string) string {
+	arg := path
+	if strings.ContainsAny(path, " \t\n\"'\\><~|&;$*?#()`") {
+		arg = `"` + strings.NewReplacer(`"`, `\"`, "`", "\\`", `$`, `\$`, `\`, `\\`).Replace(path) + `"`
+	}
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, `%`, `%%`).Replace(arg)
 }

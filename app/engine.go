@@ -34,6 +34,11 @@ type Engine struct {
 	events chan Event
 	stop   <-chan struct{} // closed when the app stops
 	pause  monitor.Pause
+	// autostartMu keeps writes of the autostart entry one at a time;
+	// autostartWrites counts those under way, which Run waits for before it
+	// returns, so a Quit just after a change of Start at login keeps it.
+	autostartMu     sync.Mutex
+	autostartWrites sync.WaitGroup
 
 	mu        sync.Mutex
 	prefs     Prefs
@@ -261,12 +266,23 @@ func (e *Engine) Quit() { e.quit() }
 // from the GUI, which must not wait for a disk.
 func (e *Engine) ApplySettings(p Prefs) {
 	p = p.Sane()
-	go e.setAutostart(p.StartAtLogin)
 	e.request(func() { e.prefs = p })
+	e.autostartWrites.Add(1)
+	go func() {
+		defer e.autostartWrites.Done()
+		e.setAutostart()
+	}()
 }
 
-// setAutostart writes or removes the autostart entry, saying when it cannot.
-func (e *Engine) setAutostart(on bool) {
+// setAutostart writes or removes the autostart entry as the user's latest
+// settings have it, saying when it cannot. One runs at a time, so the entry
+// left after quick changes is the last one's.
+func (e *Engine) setAutostart() {
+	e.autostartMu.Lock()
+	defer e.autostartMu.Unlock()
+	e.mu.Lock()
+	on := e.prefs.StartAtLogin
+	e.mu.Unlock()
 	path, err := AutostartPath()
 	if err != nil {
 		e.complain("Start at login is not set", err)
@@ -399,6 +415,7 @@ func (e *Engine) takeCancelled() (bool, uint64) {
 // Run is the worker goroutine: open the source, calibrate when needed,
 // watch; again after each request, until ctx is cancelled.
 func (e *Engine) Run(ctx context.Context) {
+	defer e.autostartWrites.Wait()
 	var base *monitor.Baseline
 	if e.flags.Profile != "" {
 		p, err := monitor.LoadProfile(e.flags.Profile)

@@ -4,10 +4,9 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 )
 
@@ -89,27 +88,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return writeFileAtomic(f.out, write)
 }
 
-// writeFileAtomic writes a private (0600) file through a temporary file in the
-// same directory, renamed over path once complete: a reader sees the old file
-// or the new one, never half of one.
+// writeFileAtomic writes a private (0600) file whole (monitor.WriteFileWhole):
+// a reader sees the old file or the new one, never half of one.
 func writeFileAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
+	if err := monitor.WriteFileWhole(path, 0o600, write); err != nil {
 		return fmt.Errorf("cannot write %s: %w; choose another --out", path, err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	err = write(tmp)
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	return nil
 }
