@@ -36,11 +36,12 @@ func RecalibrateAlert() Alert {
 }
 
 // FormatSpan writes a duration as a person would say it: "25 s", "3 min",
-// "1 h 5 min".
+// "1 h 5 min" (59.6 s is "1 min", not "60 s").
 func FormatSpan(d time.Duration) string {
+	d = d.Round(time.Second)
 	switch {
 	case d < time.Minute:
-		return fmt.Sprintf("%d s", int(d.Round(time.Second)/time.Second))
+		return fmt.Sprintf("%d s", int(d/time.Second))
 	case d < time.Hour:
 		return fmt.Sprintf("%d min", int(d/time.Minute))
 	}

@@ -26,6 +26,7 @@ func TestAStandUpReminderNamesTheExercise(t *testing.T) {
 func TestSpansReadAsPeopleSayThem(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		25 * time.Second: "25 s", 90 * time.Second: "1 min", time.Hour: "1 h", 65 * time.Minute: "1 h 5 min",
+		59600 * time.Millisecond: "1 min", 0: "0 s", // never "60 s"
 	} {
 		if got := FormatSpan(d); got != want {
 			t.Errorf("FormatSpan(%v) = %q, want %q", d, got, want)
