@@ -34,6 +34,11 @@ type Engine struct {
 	events chan Event
 	stop   <-chan struct{} // closed when the app stops
 	pause  monitor.Pause
+	// breaks keeps the stand-up reminders' sitting clock for the app's
+	// whole life (a new setting or a recalibration does not restart it),
+	// on the wall clock from breaksFrom. The worker goroutine alone uses it.
+	breaks     *monitor.Breaks
+	breaksFrom time.Time
 	// autostartMu keeps writes of the autostart entry one at a time;
 	// autostartWrites counts those under way, which Run waits for before it
 	// returns, so a Quit just after a change of Start at login keeps it.

@@ -209,7 +209,7 @@ func TestAFailedHistoryWriteReachesTheUser(t *testing.T) {
 	var stderr strings.Builder
 	e.stderr = &stderr
 	e.store.Close() // the disk went away
-	w := &watcher{e: e, prefs: DefaultPrefs(), breaks: monitor.NewBreaks(breakSettings(DefaultPrefs()))}
+	w := &watcher{e: e, prefs: DefaultPrefs(), breaks: e.standUpBreaks(DefaultPrefs())}
 	for i := 0; i < 2; i++ { // two frames: a span of time to book
 		w.update(monitor.Update{At: time.Second, State: monitor.Upright, Posture: monitor.Upright})
 		time.Sleep(20 * time.Millisecond)
@@ -321,5 +321,37 @@ func TestSnoozesPausesAndTheHistoryFollowTheEnginesClock(t *testing.T) {
 	}
 	if len(evs) != 1 || evs[0].Kind != history.EventSnooze || !evs[0].At.Equal(time.Date(2026, 3, 2, 10, 0, 0, 0, time.Local)) {
 		t.Errorf("history events on the clock's day: %+v, want the snooze at 10:00", evs)
+	}
+}
+
+// TestANewSettingDoesNotRestartTheSittingClock: after 40 minutes sat, a new
+// setting starts the watch again (a new watcher, its input time from 0):
+// the stand-up reminder still comes at 50 minutes of sitting, not 50
+// minutes after the change.
+func TestANewSettingDoesNotRestartTheSittingClock(t *testing.T) {
+	e := testEngine(t)
+	start := time.Date(2026, 3, 14, 9, 0, 0, 0, time.Local)
+	clock := start
+	e.Now = func() time.Time { return clock }
+	var remindedAt []time.Duration
+	watch := func(prefs Prefs, from, d time.Duration) {
+		w := &watcher{e: e, prefs: prefs, breaks: e.standUpBreaks(prefs)}
+		for at := from; at < from+d; at += 5 * time.Second {
+			clock = start.Add(at)
+			w.update(monitor.Update{At: at - from, State: monitor.Upright, Posture: monitor.Upright})
+			for len(e.events) > 0 {
+				if a, ok := (<-e.events).(AlertEvent); ok && strings.HasPrefix(a.Alert.Title, "Time to stand up") {
+					remindedAt = append(remindedAt, at)
+				}
+			}
+		}
+		w.flush()
+	}
+	prefs := DefaultPrefs()
+	watch(prefs, 0, 40*time.Minute)
+	prefs.Sensitivity = monitor.High
+	watch(prefs, 40*time.Minute, 15*time.Minute)
+	if len(remindedAt) != 1 || remindedAt[0] != 50*time.Minute {
+		t.Errorf("stand-up reminders at %v, want one at 50m0s", remindedAt)
 	}
 }

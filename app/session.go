@@ -161,7 +161,7 @@ func (e *Engine) waitAfterCancel(ctx context.Context, name string, cancelAsk uin
 // watchRun watches with baseline b until run r is stopped or the source
 // ends, and says what the session does next.
 func (e *Engine) watchRun(ctx context.Context, r run, p Source, name string, set monitor.Settings, b *monitor.Baseline) runStep {
-	w := &watcher{e: e, source: name, prefs: r.prefs, breaks: monitor.NewBreaks(breakSettings(r.prefs))}
+	w := &watcher{e: e, source: name, prefs: r.prefs, breaks: e.standUpBreaks(r.prefs)}
 	pol := monitor.DefaultSamplingPolicy()
 	if r.prefs.FPS > 0 {
 		pol = monitor.SamplingPolicyAt(r.prefs.FPS)
@@ -201,6 +201,16 @@ func (e *Engine) mustReopen(prefs Prefs) bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.prefs.FPS != prefs.FPS || e.prefs.Camera != prefs.Camera || e.wantDemo || e.locked || e.pause.Paused()
+}
+
+// standUpBreaks is the app's one break keeper, with the breaks the user
+// chose in prefs.
+func (e *Engine) standUpBreaks(prefs Prefs) *monitor.Breaks {
+	if e.breaks == nil {
+		e.breaks, e.breaksFrom = monitor.NewBreaks(breakSettings(prefs)), e.now()
+	}
+	e.breaks.Use(breakSettings(prefs))
+	return e.breaks
 }
 
 // breakSettings are the stand-up breaks the user chose.

@@ -59,7 +59,7 @@ func (w *watcher) update(u monitor.Update) {
 	if u.Alert {
 		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), ModeSlouching)
 	}
-	if ev := w.breaks.Step(u); ev.Break {
+	if ev := w.breaks.Step(w.onWallClock(u, now)); ev.Break {
 		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventBreak}))
 	} else if ev.Remind {
 		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventStandupReminder, Detail: ev.Exercise.Name}))
@@ -67,6 +67,14 @@ func (w *watcher) update(u monitor.Update) {
 	}
 	w.e.readToday(false)
 	w.e.send(st)
+}
+
+// onWallClock is u timed by the wall clock from the break keeper's start
+// rather than by its run's input time, which starts again with every
+// source opened: the sitting clock goes on across runs.
+func (w *watcher) onWallClock(u monitor.Update, now time.Time) monitor.Update {
+	u.At = now.Sub(w.e.breaksFrom)
+	return u
 }
 
 // alert hands an alert to the GUI when notifications are on and not snoozed.

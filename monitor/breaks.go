@@ -75,11 +75,17 @@ func NewBreaks(s BreakSettings) *Breaks {
 	return &Breaks{Settings: s, seen: map[SlouchKind]time.Duration{}}
 }
 
-// Step advances with one update.
+// Step advances with one update. A stretch with no update at all of at
+// least MinBreak (Hunch paused, the screen locked, the machine asleep, the
+// lens covered) starts a new sitting stretch: the user may well have stood
+// up, and a reminder just after they came back would be a false one. It is
+// not counted as a break: nobody saw one.
 func (b *Breaks) Step(u Update) BreakEvent {
-	if !b.started {
+	if !b.started || u.At-b.prevAt >= b.Settings.MinBreak {
 		b.started, b.sitStart, b.prevAt = true, u.At, u.At
 		b.nextRemind = u.At + b.Settings.Interval
+		b.away, b.onBreak = false, false
+		clear(b.seen)
 	}
 	dt := min(max(u.At-b.prevAt, 0), 5*time.Second)
 	b.prevAt = u.At
@@ -109,6 +115,16 @@ func (b *Breaks) Step(u Update) BreakEvent {
 		b.nextRemind = u.At + b.Settings.Repeat
 	}
 	return ev
+}
+
+// Use takes new settings. A changed interval moves the current sitting
+// stretch's first reminder (to now, when the new interval has already
+// passed); repeats after a reminder keep their time.
+func (b *Breaks) Use(s BreakSettings) {
+	if b.started && b.nextRemind == b.sitStart+b.Settings.Interval {
+		b.nextRemind = b.sitStart + s.Interval
+	}
+	b.Settings = s
 }
 
 // Sitting is how long the user has sat since the last break, at input time at.

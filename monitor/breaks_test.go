@@ -111,3 +111,58 @@ func TestTheSlouchesBeforeABreakDoNotChooseTheNextExercise(t *testing.T) {
 		t.Fatalf("want a break then a chest stretch, got %+v", evs)
 	}
 }
+
+// TestTimeNotWatchedRestartsTheSittingClockWithoutABreak: after two minutes
+// or more with no update (a pause, a locked screen) the sitting stretch
+// starts again, and no break is counted (none was seen); a shorter gap
+// changes nothing.
+func TestTimeNotWatchedRestartsTheSittingClockWithoutABreak(t *testing.T) {
+	for _, c := range []struct {
+		gap        time.Duration
+		remindedAt time.Duration // when the first reminder comes
+	}{
+		{gap: 90 * time.Second, remindedAt: 50 * time.Minute},
+		{gap: DefaultBreakSettings().MinBreak, remindedAt: 40*time.Minute + DefaultBreakSettings().MinBreak + 50*time.Minute},
+	} {
+		b := NewBreaks(DefaultBreakSettings())
+		ups := sitting(0, 40*time.Minute, Upright, NoSlouch)
+		ups = append(ups, sitting(40*time.Minute+c.gap, 60*time.Minute, Upright, NoSlouch)...)
+		var evs []BreakEvent
+		var at []time.Duration
+		for _, u := range ups {
+			if ev := b.Step(u); ev.Remind || ev.Break {
+				evs, at = append(evs, ev), append(at, u.At)
+			}
+		}
+		if len(evs) == 0 || evs[0].Break || at[0] != c.remindedAt {
+			t.Errorf("gap %v: events %+v at %v, want the first a reminder at %v", c.gap, evs, at, c.remindedAt)
+		}
+	}
+}
+
+// TestAShorterIntervalChosenWhileSittingBringsTheReminderForward: the user
+// sat 40 minutes, then chose reminders every 30: one comes at once, not 30
+// minutes later; a longer interval puts it off.
+func TestAShorterIntervalChosenWhileSittingBringsTheReminderForward(t *testing.T) {
+	for _, c := range []struct {
+		interval, remindedAt time.Duration
+	}{
+		{interval: 30 * time.Minute, remindedAt: 40 * time.Minute},
+		{interval: 70 * time.Minute, remindedAt: 70 * time.Minute},
+	} {
+		b := NewBreaks(DefaultBreakSettings())
+		stepAll(b, sitting(0, 40*time.Minute, Upright, NoSlouch))
+		s := DefaultBreakSettings()
+		s.Interval = c.interval
+		b.Use(s)
+		var first time.Duration
+		for _, u := range sitting(40*time.Minute, 40*time.Minute, Upright, NoSlouch) {
+			if ev := b.Step(u); ev.Remind && first == 0 {
+				first = u.At
+			}
+		}
+		if first != c.remindedAt {
+			t.Errorf("interval %v chosen at 40 min: first reminder at %v, want %v", c.interval, first, c.remindedAt)
+		}
+	}
+}
