@@ -300,14 +300,11 @@ func (e *Engine) setAutostart() {
 	e.complain("Start at login is not set", err)
 }
 
-// DeleteHistory writes out what the recorder holds, then erases the whole
-// history; recording goes on from now.
+// DeleteHistory erases the whole history, what the recorder holds included;
+// recording goes on from now.
 func (e *Engine) DeleteHistory() error {
 	ctx := context.Background()
-	// What the recorder holds is erased with the rest: a failed write of
-	// it loses nothing the user did not ask to delete.
-	_ = e.rec.Flush(ctx)
-	if err := e.store.Erase(ctx); err != nil {
+	if err := e.rec.Erase(ctx); err != nil {
 		return fmt.Errorf("the history could not be deleted: %v", err)
 	}
 	e.mu.Lock()

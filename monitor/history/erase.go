@@ -8,8 +8,8 @@ import (
 // Erase deletes all recorded history: every minute, event and daily summary,
 // in one transaction. It then checkpoints the write-ahead log and vacuums the
 // database, so the deleted rows are gone from the files on disk too, not only
-// from the tables. The store stays open and records on; a Recorder should be
-// flushed first, or its pending minutes are written after the erase.
+// from the tables. The store stays open and records on; a Recorder's pending
+// minutes would be written after the erase: erase through Recorder.Erase.
 func (s *Store) Erase(ctx context.Context) error {
 	if s.readOnly {
 		return fmt.Errorf("erase history %s: opened read-only", s.path)

@@ -102,13 +102,30 @@ func (r *Recorder) AddEvent(e Event) error {
 // --record' both book: the span of time it accounts for, ending at end,
 // booked to state ("calibrating" is booked as paused: nobody was judged),
 // and, when it alerted, the alert with its kind.
+// A failed write of the span does not lose the alert: both stay pending.
 func (r *Recorder) Book(end time.Time, span time.Duration, state, kind string, alert bool) error {
-	if err := r.AddSpan(end.Add(-span), span, state, kind); err != nil {
+	err := r.AddSpan(end.Add(-span), span, state, kind)
+	if alert {
+		if aerr := r.AddEvent(Event{At: end, Kind: EventAlert, Detail: kind}); err == nil {
+			err = aerr
+		}
+	}
+	return err
+}
+
+// Erase deletes the whole history (Store.Erase) and what is pending here,
+// under one lock: no minute or event recorded before the erase is written
+// after it, not even one whose write failed earlier (a full disk) and would
+// have gone in at the next flush. Recording goes on from now. A failed
+// erase deletes nothing.
+func (r *Recorder) Erase(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.s.Erase(ctx); err != nil {
 		return err
 	}
-	if alert {
-		return r.AddEvent(Event{At: end, Kind: EventAlert, Detail: kind})
-	}
+	clear(r.pending)
+	r.events = nil
 	return nil
 }
 
