@@ -15,6 +15,9 @@ type Reason string
 const (
 	ScreenLocked Reason = "screen locked"
 	Suspending   Reason = "suspend"
+	// BusLost: a bus's connection closed, so what it held paused (a lock
+	// or a suspend) no longer does, and it is no longer watched.
+	BusLost Reason = "D-Bus connection lost"
 )
 
 // Event is watching pausing or resuming.
@@ -39,8 +42,10 @@ type signal struct{ iface, member string }
 func (s signal) name() string { return s.iface + "." + s.member }
 
 // Watch connects to the system bus (suspend) and the session bus (screen
-// lock) and reports pauses and resumes until ctx ends, when the channel is
-// closed. Either bus may be missing; it is an error only when both are.
+// lock) and reports pauses and resumes until ctx ends or both connections
+// have closed, when the channel is closed. Either bus may be missing; it is
+// an error only when both are. A connection that closes is reported (with
+// BusLost) and no longer holds watching paused.
 func Watch(ctx context.Context) (<-chan Event, error) {
 	system, serr := dbus.ConnectSystemBus()
 	session, uerr := dbus.ConnectSessionBus()
@@ -89,19 +94,27 @@ func WatchBuses(ctx context.Context, system, session *dbus.Conn) (<-chan Event, 
 		defer unsubscribe(system, sysCh, sleepSignal)
 		defer unsubscribe(session, sesCh, screenSignals...)
 		var st state
-		for {
+		for sysCh != nil || sesCh != nil {
 			var sig *dbus.Signal
 			var ok bool
+			var lost func()
 			select {
 			case <-ctx.Done():
 				return
 			case sig, ok = <-sysCh:
+				lost = func() { sysCh, st.sleeping = nil, false }
 			case sig, ok = <-sesCh:
+				lost = func() { sesCh, st.locked = nil, false }
 			}
-			if !ok {
-				return // the connection closed
+			var ev Event
+			changed := true
+			if ok {
+				ev, changed = st.take(sig)
+			} else {
+				// The connection closed: watch on with the other bus.
+				lost()
+				ev = Event{Paused: st.locked || st.sleeping, Reason: BusLost}
 			}
-			ev, changed := st.take(sig)
 			if !changed {
 				continue
 			}

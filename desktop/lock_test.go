@@ -105,3 +105,41 @@ func TestWatchingNeedsABus(t *testing.T) {
 		t.Error("no connections: want an error")
 	}
 }
+
+// TestABusThatGoesAwayNoLongerHoldsWatchingPaused: when one connection
+// closes (its bus restarted), what it held paused is let go, the loss is
+// reported, and the other bus is still watched; when both have closed the
+// channel closes.
+func TestABusThatGoesAwayNoLongerHoldsWatchingPaused(t *testing.T) {
+	session, system, emitter := sessionBus(t), sessionBus(t), sessionBus(t) // system: logind's stand-in
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	events, err := WatchBuses(ctx, system, session)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emit := func(path dbus.ObjectPath, name string, on bool) {
+		t.Helper()
+		if err := emitter.Emit(path, name, on); err != nil {
+			t.Fatal(err)
+		}
+	}
+	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", true)
+	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "the screen locked")
+	system.Close()
+	expect(t, events, Event{Paused: true, Reason: BusLost}, "the system bus went away while locked")
+	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", false)
+	expect(t, events, Event{Paused: false, Reason: ScreenLocked}, "unlocking after the system bus went away")
+	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", true)
+	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "locking again")
+	session.Close()
+	expect(t, events, Event{Paused: false, Reason: BusLost}, "the session bus went away while locked")
+	select {
+	case _, open := <-events:
+		if open {
+			t.Error("an event after both buses went away")
+		}
+	case <-time.After(5 * time.Second):
+		t.Error("the channel was not closed once both buses went away")
+	}
+}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -187,6 +188,13 @@ func restWhileLocked(ctx context.Context, e *app.Engine) {
 	go func() {
 		for ev := range locks {
 			e.SetLocked(ev.Paused)
+			if ev.Reason == desktop.BusLost {
+				e.Warn(errLockWatchLost)
+			}
 		}
 	}()
 }
+
+// errLockWatchLost is said when a D-Bus connection watching the screen lock
+// or suspend closes: from then on Hunch may watch through a locked screen.
+var errLockWatchLost = errors.New("D-Bus went away: Hunch may keep watching while the screen is locked; restart Hunch to watch the lock again")
