@@ -25,7 +25,9 @@ func (c Camera) Label() string {
 
 // Cameras lists the capture devices Linux knows, by the names their drivers
 // give (/sys/class/video4linux/videoN/name), in index order. Elsewhere, or
-// with none, it is empty.
+// with none, it is empty. A device's second and later nodes are left out: a
+// USB webcam (uvcvideo, Linux 4.16 on) has a metadata node beside its
+// picture, with the same name, that gives no picture.
 func Cameras() []Camera { return camerasIn("/sys/class/video4linux") }
 
 func camerasIn(root string) []Camera {
@@ -34,6 +36,9 @@ func camerasIn(root string) []Camera {
 	for _, d := range dirs {
 		i, err := strconv.Atoi(strings.TrimPrefix(filepath.Base(d), "video"))
 		if err != nil {
+			continue
+		}
+		if node, err := os.ReadFile(filepath.Join(d, "index")); err == nil && strings.TrimSpace(string(node)) != "0" {
 			continue
 		}
 		name, _ := os.ReadFile(filepath.Join(d, "name"))
