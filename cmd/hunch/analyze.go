@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hunch-posture/hunch/monitor"
@@ -126,8 +128,11 @@ func (f *analyzeFlags) check() (monitor.Watch, vision.Config, error) {
 		return monitor.Watch{}, cfg, fmt.Errorf("--onset %v: use a positive duration such as 20s", f.onset)
 	}
 	set.Onset = f.onset
-	if !(f.calibrate > 0 && f.calibrate <= 600) { // NaN too
+	if !(f.calibrate >= 1 && f.calibrate <= 600) { // NaN too
 		return monitor.Watch{}, cfg, fmt.Errorf("--calibrate %g: use 1 to 600 seconds", f.calibrate)
+	}
+	if f.start != "" && !f.record {
+		return monitor.Watch{}, cfg, fmt.Errorf("--start %q says when a recording began, for --record: add --record, or leave --start out", f.start)
 	}
 	if _, err := f.recordStart(0); err != nil {
 		return monitor.Watch{}, cfg, err
@@ -144,8 +149,10 @@ func (f *analyzeFlags) check() (monitor.Watch, vision.Config, error) {
 // slouchSample reads --slouch-sample START-END: where the sample starts and
 // how long it lasts. Without a profile it must start after calibration.
 func (f *analyzeFlags) slouchSample() (at, length time.Duration, err error) {
-	var start, end float64
-	if n, _ := fmt.Sscanf(f.slouch, "%g-%g", &start, &end); n != 2 || !(start >= 0 && end-start >= 2 && end-start <= 60) {
+	from, to, _ := strings.Cut(f.slouch, "-")
+	start, serr := strconv.ParseFloat(from, 64)
+	end, eerr := strconv.ParseFloat(to, 64)
+	if serr != nil || eerr != nil || !(start >= 0 && end-start >= 2 && end-start <= 60) {
 		return 0, 0, fmt.Errorf("--slouch-sample %q: give the seconds of the input where you slouch, START-END, 2 to 60 s long (for example 6-10)", f.slouch)
 	}
 	if f.profile == "" && start < f.calibrate {

@@ -160,15 +160,19 @@ func TestAnalyzeExplainsBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		"no source":       {nil, "nothing to watch"},
-		"missing file":    {[]string{"--input", filepath.Join(dir, "none.mp4")}, "no such file"},
-		"bad sensitivity": {[]string{"--input", "x.avi", "--sensitivity", "max"}, "use low, medium or high"},
-		"both sources":    {[]string{"--input", "x.avi", "--camera", "0"}, "not both"},
-		"no camera":       {[]string{"--camera", "7"}, "camera 7"},
-		"missing profile": {[]string{"--input", "x.avi", "--profile", filepath.Join(dir, "p.json")}, "hunch calibrate"},
-		"empty file":      {[]string{"--input", empty}, "not a video"},
-		"not a video":     {[]string{"--input", text}, "not a video"},
-		"truncated video": {[]string{"--input", truncated}, "input ended before calibration"},
+		"no source":        {nil, "nothing to watch"},
+		"missing file":     {[]string{"--input", filepath.Join(dir, "none.mp4")}, "no such file"},
+		"bad sensitivity":  {[]string{"--input", "x.avi", "--sensitivity", "max"}, "use low, medium or high"},
+		"both sources":     {[]string{"--input", "x.avi", "--camera", "0"}, "not both"},
+		"no camera":        {[]string{"--camera", "7"}, "camera 7"},
+		"missing profile":  {[]string{"--input", "x.avi", "--profile", filepath.Join(dir, "p.json")}, "hunch calibrate"},
+		"empty file":       {[]string{"--input", empty}, "not a video"},
+		"not a video":      {[]string{"--input", text}, "not a video"},
+		"truncated video":  {[]string{"--input", truncated}, "input ended before calibration"},
+		"half a second":    {[]string{"--input", "x.avi", "--calibrate", "0.5"}, "use 1 to 600 seconds"},
+		"start, no record": {[]string{"--input", "x.avi", "--start", "2026-11-30T09:00:00Z"}, "add --record"},
+		"sample and junk":  {[]string{"--input", "x.avi", "--slouch-sample", "6-10junk"}, "START-END"},
+		"sample, one end":  {[]string{"--input", "x.avi", "--slouch-sample", "6"}, "START-END"},
 	}
 	for name, tc := range cases {
 		var stdout, stderr bytes.Buffer
