@@ -48,7 +48,7 @@ func newStatusWindow(u *UI) *statusWindow {
 
 	var pauseMenu *widget.PopUpMenu
 	s.pause = widget.NewButtonWithIcon("Pause…", theme.MediaPauseIcon(), func() {
-		pauseMenu = widget.NewPopUpMenu(fyne.NewMenu("", u.pauseItems()[:3]...), s.w.Canvas())
+		pauseMenu = widget.NewPopUpMenu(fyne.NewMenu("", u.pauseItems()...), s.w.Canvas())
 		pauseMenu.ShowAtRelativePosition(fyne.NewPos(0, s.pause.Size().Height), s.pause)
 	})
 	s.resume = widget.NewButtonWithIcon("Resume", theme.MediaPlayIcon(), func() { u.in.Resume() })

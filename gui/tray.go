@@ -13,8 +13,10 @@ func (u *UI) trayMenu() *fyne.Menu {
 	state := fyne.NewMenuItem(u.status.Headline(), func() { u.ShowStatus() })
 	today := fyne.NewMenuItem(u.status.Today(), func() { u.ShowReport() })
 	items := []*fyne.MenuItem{state, today, fyne.NewMenuItemSeparator()}
+	resume := fyne.NewMenuItem("Resume", func() { u.in.Resume() })
+	resume.Disabled = u.status.Mode != ModePaused
 	items = append(items, u.pauseItems()...)
-	items = append(items, fyne.NewMenuItemSeparator(),
+	items = append(items, resume, fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Calibrate…", func() { u.StartCalibration() }),
 		fyne.NewMenuItem("Today's report…", func() { u.ShowReport() }),
 		fyne.NewMenuItem("Settings…", func() { u.ShowSettings() }),
@@ -34,10 +36,10 @@ func quitItem(u *UI) *fyne.MenuItem {
 	return q
 }
 
-// pauseItems are Snooze, Pause for 15 min / 1 h / until tomorrow and Resume.
+// pauseItems are Snooze (or its end) and Pause for 15 min / 1 h / until
+// tomorrow: the tray's menu (which adds Resume) and the status window's
+// Pause… (beside which it has a Resume button) offer them all.
 func (u *UI) pauseItems() []*fyne.MenuItem {
-	resume := fyne.NewMenuItem("Resume", func() { u.in.Resume() })
-	resume.Disabled = u.status.Mode != ModePaused
 	snooze := fyne.NewMenuItem("Snooze alerts for 30 min", func() { u.in.SnoozeFor(30 * time.Minute) })
 	if s := u.status.Snoozed(); s != "" {
 		snooze = fyne.NewMenuItem(s+": end snooze", func() { u.in.EndSnooze() })
@@ -47,7 +49,6 @@ func (u *UI) pauseItems() []*fyne.MenuItem {
 		fyne.NewMenuItem("Pause for 15 min", func() { u.in.PauseFor(15 * time.Minute) }),
 		fyne.NewMenuItem("Pause for 1 h", func() { u.in.PauseFor(time.Hour) }),
 		fyne.NewMenuItem("Pause until tomorrow", func() { u.in.PauseUntilTomorrow() }),
-		resume,
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -232,5 +233,25 @@ func TestTheDesktopNotifierHasAnIconForEveryState(t *testing.T) {
 		if data, err := os.ReadFile(p); err != nil || !bytes.HasPrefix(data, []byte("\x89PNG")) {
 			t.Errorf("%s is not a PNG: %v", p, err)
 		}
+	}
+}
+
+// TestTheStatusWindowsPauseOffersEveryPause: where there is no tray the
+// status window is all there is, so its Pause… offers what the tray's menu
+// does: the snooze and every pause, until tomorrow included.
+func TestTheStatusWindowsPauseOffersEveryPause(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.UseTray(false, "No system tray on this desktop, so Hunch lives in this window.")
+	u.Apply(Status{Mode: ModeUpright})
+	test.Tap(u.win.pause)
+	var shown []string
+	for _, o := range test.LaidOutObjects(u.win.w.Canvas().Overlays().Top()) {
+		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
+			shown = append(shown, t.Text)
+		}
+	}
+	want := "Snooze alerts for 30 min|Pause for 15 min|Pause for 1 h|Pause until tomorrow"
+	if got := strings.Join(shown, "|"); got != want {
+		t.Errorf("the status window's Pause… offers\n %s\nwant\n %s", got, want)
 	}
 }
