@@ -34,8 +34,11 @@ func (u *UI) alert(e AlertEvent) {
 }
 
 // showAlertWindow is the fallback alert: a small window with the message and
-// a way to snooze.
+// a way to snooze, and the sound when the user wants one.
 func (u *UI) showAlertWindow(e AlertEvent) {
+	if e.Sound {
+		u.async(u.beep)
+	}
 	w := u.app.NewWindow("Hunch — " + e.Alert.Title)
 	icon := canvas.NewImageFromResource(Icon(e.Mode))
 	icon.SetMinSize(fyne.NewSize(48, 48))

@@ -24,6 +24,11 @@ func (u *UI) showCalibration(reason string) {
 	if u.calib == nil {
 		u.calib = newCalibrationScreen(u)
 	}
+	// A new calibration starts from nothing: a screen shown before still
+	// has its last result, whose Done (or close) would end the new one as
+	// if it were that result.
+	u.calib.doneOnResult = false
+	u.calib.update(CalibrationView{Obs: monitor.Observation{Width: 640, Height: 480}, Phase: Preparing})
 	u.calib.reason.SetText(reason)
 	if reason == "" {
 		u.calib.reason.Hide()
@@ -76,6 +81,10 @@ type calibrationScreen struct {
 	skip     *widget.Button
 	start    *widget.Button
 	cancel   *widget.Button
+	// doneOnResult is set when the user closed the screen at the slouch
+	// sample's offer: that was a Skip, and the result that follows is taken
+	// as read (Done) on the hidden screen.
+	doneOnResult bool
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
@@ -135,11 +144,16 @@ func newCalibrationScreen(u *UI) *calibrationScreen {
 }
 
 // closeRequested is the window's close button: after the result it is
-// Done, before it Cancel.
+// Done; at the slouch sample's offer, Skip (the upright posture the screen
+// says is saved stays saved); before that, Cancel.
 func (c *calibrationScreen) closeRequested() {
-	if c.done.Visible() {
+	switch {
+	case c.done.Visible():
 		c.u.in.CalibrationDone()
-	} else {
+	case c.skip.Visible():
+		c.u.in.SampleSlouch(false)
+		c.doneOnResult = true
+	default:
 		c.u.in.CancelCalibration()
 	}
 	c.w.Hide()
@@ -198,6 +212,10 @@ func (c *calibrationScreen) update(v CalibrationView) {
 		c.progress.SetValue(v.Progress)
 		c.progress.Show()
 	case Calibrated:
+		if c.doneOnResult {
+			c.doneOnResult = false
+			c.u.in.CalibrationDone()
+		}
 		c.phase.Text = "Calibrated"
 		if c.u.tray != nil {
 			c.result.SetText(v.Result + " " + livesInTray)

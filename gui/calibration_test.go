@@ -195,3 +195,48 @@ func TestDoneOrClosingAfterTheResultLetsAlertsCome(t *testing.T) {
 		t.Errorf("closing during the capture forwarded %v, want Cancel", in.calls)
 	}
 }
+
+// TestAReopenedCalibrationScreenStartsFresh: the screen shown again after a
+// calibration holds nothing of its result: no Done, whose press (or the
+// window's close) would end the new calibration as if read; Cancel instead,
+// until the engine's first view comes.
+func TestAReopenedCalibrationScreenStartsFresh(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	test.Tap(c.done)
+	u.StartCalibration() // later, from the tray
+	if c.done.Visible() || !c.cancel.Visible() || c.result.Text != "" || c.phase.Text != "Waiting for the checks…" {
+		t.Fatalf("reopened: done %v, cancel %v, result %q, phase %q", c.done.Visible(), c.cancel.Visible(), c.result.Text, c.phase.Text)
+	}
+	c.closeRequested()
+	if in.last() != "cancel calibration" {
+		t.Errorf("closing the reopened screen forwarded %v, want Cancel", in.calls)
+	}
+}
+
+// TestClosingAtTheSlouchOfferSkipsIt: the screen has said the upright
+// posture is saved; closing the window there is a Skip, not a Cancel that
+// would throw the capture away, and the result that follows on the hidden
+// screen is taken as read, so alerts come.
+func TestClosingAtTheSlouchOfferSkipsIt(t *testing.T) {
+	u, in := newUI(t, nil, nil)
+	u.StartCalibration()
+	c := u.calib
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: SlouchOffer})
+	c.closeRequested()
+	if in.last() != "sample slouch false" {
+		t.Fatalf("closing at the offer forwarded %v, want Skip", in.calls)
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if in.last() != "calibration done" {
+		t.Errorf("after closing at the offer, the result forwarded %v, want Done", in.calls)
+	}
+	n := len(in.calls)
+	u.StartCalibration()
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if len(in.calls) != n+1 {
+		t.Errorf("the next calibration's result was taken as read without a Done: %v", in.calls[n:])
+	}
+}

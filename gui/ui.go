@@ -33,6 +33,9 @@ type UI struct {
 	// async runs slow work (notifications, erasing the history) off Fyne's
 	// goroutine (synchronously in tests).
 	async func(func())
+	// beep is an alert's sound where Hunch shows the alert itself (a
+	// notification plays its own); tests count it.
+	beep func()
 
 	status   Status
 	tray     desktop.App // nil without a system tray
@@ -45,7 +48,7 @@ type UI struct {
 
 // New builds the UI. reports may be nil until a history store is open.
 func New(a fyne.App, in Intents, reports Reports, n Notifier) *UI {
-	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }}
+	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }, beep: softBeep}
 	u.win = newStatusWindow(u)
 	return u
 }

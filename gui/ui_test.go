@@ -255,3 +255,22 @@ func TestTheStatusWindowsPauseOffersEveryPause(t *testing.T) {
 		t.Errorf("the status window's Pause… offers\n %s\nwant\n %s", got, want)
 	}
 }
+
+// TestTheAppsOwnAlertPlaysTheSoundWhenAskedFor: where Hunch shows the alert
+// itself (no notification service, or one that failed), the sound the user
+// chose plays too; not otherwise.
+func TestTheAppsOwnAlertPlaysTheSoundWhenAskedFor(t *testing.T) {
+	for _, c := range []struct {
+		n     Notifier
+		sound bool
+		beeps int
+	}{{nil, true, 1}, {&notifier{down: true}, true, 1}, {&notifier{down: true}, false, 0}, {&notifier{}, true, 0}} {
+		u, _ := newUI(t, nil, c.n)
+		beeps := 0
+		u.beep = func() { beeps++ }
+		u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.Slumped, 40*time.Second), Mode: ModeSlouching, Sound: c.sound})
+		if beeps != c.beeps {
+			t.Errorf("notifier %v, sound %v: %d beeps from Hunch, want %d (a notification plays its own)", c.n != nil, c.sound, beeps, c.beeps)
+		}
+	}
+}
