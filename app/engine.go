@@ -213,13 +213,27 @@ func (e *Engine) quiet() bool {
 func (e *Engine) SetLocked(locked bool) { e.request(func() { e.locked = locked }) }
 
 // StartCalibration stops watching and opens the calibration screen (also
-// the screen's Try again).
-func (e *Engine) StartCalibration() { e.request(func() { e.wantCalib = true }) }
+// the screen's Try again). A pause ends: the screen needs the camera, and a
+// user who asks to calibrate is back.
+func (e *Engine) StartCalibration() {
+	paused := e.pause.Paused()
+	e.request(func() {
+		e.wantCalib = true
+		e.pause.Resume()
+	})
+	if paused {
+		e.note(history.EventResume, "to calibrate")
+	}
+}
 
 // CancelCalibration closes the calibration screen: watching goes on with
-// the calibration there was, or waits for one.
+// the calibration there was, or waits for one. A result on the screen that
+// was never read (Done) holds alerts back no longer.
 func (e *Engine) CancelCalibration() {
-	e.request(func() { e.wantCalib, e.calibCancelled, e.cancelAsk = false, true, e.asked })
+	e.request(func() {
+		e.wantCalib, e.calibCancelled, e.cancelAsk = false, true, e.asked
+		e.awaitingDone = false
+	})
 }
 
 // BeginCalibration is the user's Start: the countdown may begin.
@@ -271,6 +285,9 @@ func (e *Engine) Quit() { e.quit() }
 // from the GUI, which must not wait for a disk.
 func (e *Engine) ApplySettings(p Prefs) {
 	p = p.Sane()
+	if e.flags.Onset > 0 {
+		p.Onset = e.flags.Onset // --onset holds for the whole run, as New took it
+	}
 	e.request(func() { e.prefs = p })
 	e.autostartWrites.Add(1)
 	go func() {

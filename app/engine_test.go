@@ -355,3 +355,34 @@ func TestANewSettingDoesNotRestartTheSittingClock(t *testing.T) {
 		t.Errorf("stand-up reminders at %v, want one at 50m0s", remindedAt)
 	}
 }
+
+// TestCancelLetsAlertsThroughThatAnUnreadResultHeld: a result left on the
+// screen without Done holds alerts back; cancelling the calibration that
+// replaced it lets them through again.
+func TestCancelLetsAlertsThroughThatAnUnreadResultHeld(t *testing.T) {
+	e := testEngine(t)
+	e.mu.Lock()
+	e.awaitingDone = true // a result shown, never read
+	e.mu.Unlock()
+	e.CancelCalibration()
+	if e.quiet() {
+		t.Error("alerts are still held back after Cancel")
+	}
+}
+
+// TestOnsetFromTheCommandLineOutlivesANewSetting: --onset holds for the
+// run; changing another setting does not put the user's onset back.
+func TestOnsetFromTheCommandLineOutlivesANewSetting(t *testing.T) {
+	e := testEngine(t)
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	e.flags.Onset = 5 * time.Second
+	p := DefaultPrefs()
+	p.Sensitivity = monitor.High
+	e.ApplySettings(p)
+	e.autostartWrites.Wait()
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.prefs.Onset != 5*time.Second {
+		t.Errorf("onset %v after a new setting, want --onset's 5s", e.prefs.Onset)
+	}
+}

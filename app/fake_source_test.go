@@ -628,3 +628,30 @@ func TestARecordingThatEndsAfterASettingIsNotPlayedAgain(t *testing.T) {
 		t.Errorf("the recording was opened %d times, want once", n)
 	}
 }
+
+// TestCalibrateWhilePausedEndsThePause: Calibrate… chosen during a pause
+// opens the camera and calibrates at once; it waited for the pause's end
+// (an hour, or tomorrow) behind a screen that said "Getting ready".
+func TestCalibrateWhilePausedEndsThePause(t *testing.T) {
+	e := calibratedEngine(t)
+	e.open = func(vision.Config) (Source, error) { return &fakeCamera{obs: script(3000, 0)}, nil }
+	runEngine(t, e)
+	deadline := time.After(20 * time.Second)
+	for paused := false; !paused; {
+		select {
+		case ev := <-e.Events():
+			if st, ok := ev.(Status); ok && st.Mode == ModeUpright {
+				e.PauseFor(time.Hour)
+			}
+			st, ok := ev.(Status)
+			paused = ok && st.Mode == ModePaused
+		case <-deadline:
+			t.Fatal("never watched, then paused")
+		}
+	}
+	e.StartCalibration()
+	awaitNewCalibration(t, e, time.After(20*time.Second), "Calibrate… during a pause started no calibration")
+	if e.pause.Paused() {
+		t.Error("still paused while calibrating")
+	}
+}
