@@ -5,6 +5,7 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -238,5 +239,21 @@ func TestClosingAtTheSlouchOfferSkipsIt(t *testing.T) {
 	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
 	if len(in.calls) != n+1 {
 		t.Errorf("the next calibration's result was taken as read without a Done: %v", in.calls[n:])
+	}
+}
+
+// TestAnOddlyShapedPictureWithoutAFrameStillDraws: the backdrop's grid for a
+// picture narrower than 8 or lower than 6 pixels ends (its step was 0: the
+// GUI's goroutine looped for ever).
+func TestAnOddlyShapedPictureWithoutAFrameStillDraws(t *testing.T) {
+	done := make(chan *image.RGBA, 1)
+	go func() { done <- DrawOverlay(nil, nil, monitor.Observation{Width: 4000, Height: 5}) }()
+	select {
+	case img := <-done:
+		if b := img.Bounds(); b.Dx() != 4000 || b.Dy() != 5 {
+			t.Errorf("drew %v", b)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("drawing a 4000×5 backdrop did not end")
 	}
 }

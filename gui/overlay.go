@@ -37,10 +37,10 @@ func DrawOverlay(dst *image.RGBA, frame image.Image, o monitor.Observation) *ima
 		draw.Draw(dst, dst.Rect, frame, frame.Bounds().Min, draw.Src)
 	} else {
 		draw.Draw(dst, dst.Rect, image.NewUniform(backdrop), image.Point{}, draw.Src)
-		for x := 0; x < w; x += w / 8 {
+		for x := 0; x < w; x += max(w/8, 1) { // a picture narrower than 8 pixels still ends the loop
 			line(dst, float64(x), 0, float64(x), float64(h), 1, backdropGrid)
 		}
-		for y := 0; y < h; y += h / 6 {
+		for y := 0; y < h; y += max(h/6, 1) {
 			line(dst, 0, float64(y), float64(w), float64(y), 1, backdropGrid)
 		}
 	}

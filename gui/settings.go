@@ -2,7 +2,10 @@ package gui
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -44,6 +47,7 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 		}
 	})
 	sens.Horizontal = true
+	sens.Required = true // a click on the chosen one keeps it chosen
 	sens.Selected = string(p.Sensitivity)
 	onset := choice([]string{"5 s", "10 s", "20 s", "30 s", "60 s"}, fmt.Sprintf("%d s", int(p.Onset.Seconds())), func(s string) {
 		n, _ := strconv.Atoi(s[:len(s)-2])
@@ -69,7 +73,16 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 	data := widget.NewEntry()
 	data.SetPlaceHolder("default location")
 	data.SetText(p.DataDir)
-	data.OnSubmitted = func(s string) { p.DataDir = s; apply() }
+	data.OnSubmitted = func(s string) {
+		dir, err := historyFolder(s)
+		if err != nil {
+			dialog.ShowError(err, w)
+			return
+		}
+		data.SetText(dir)
+		p.DataDir = dir
+		apply()
+	}
 	del := widget.NewButton("Delete all history…", func() {
 		dialog.ShowConfirm("Delete all history?", "Every recorded day will be gone for good.", func(yes bool) {
 			if !yes {
@@ -96,7 +109,7 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 		widget.NewFormItem("Stand-up reminder every", brk),
 		widget.NewFormItem("Alerts", container.NewVBox(notify, sound)),
 		widget.NewFormItem("Login", login),
-		widget.NewFormItem("History location", data),
+		historyItem(data),
 		widget.NewFormItem("", del),
 	)
 	return container.NewPadded(form)
@@ -133,4 +146,45 @@ func choice(options []string, selected string, changed func(string)) *widget.Sel
 	s.Selected = selected
 	s.OnChanged = changed
 	return s
+}
+
+// historyItem is the form's history location, with when it takes effect.
+func historyItem(data *widget.Entry) *widget.FormItem {
+	item := widget.NewFormItem("History location", data)
+	item.HintText = "Press Enter to keep it; used from the next start."
+	return item
+}
+
+// historyFolder is the folder typed for the history, made ready: "" for the
+// default location, ~/ for the home folder; refused (with why and what to
+// do) when it is not a full path or cannot be written, so that a typo
+// cannot keep Hunch from starting next time.
+func historyFolder(typed string) (string, error) {
+	dir := strings.TrimSpace(typed)
+	if dir == "" {
+		return "", nil
+	}
+	if rest, ok := strings.CutPrefix(dir, "~/"); ok {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("history location %q: %v; type a full path", typed, err)
+		}
+		dir = filepath.Join(home, rest)
+	}
+	if !filepath.IsAbs(dir) {
+		return "", fmt.Errorf("history location %q is not a full path: type one such as ~/Documents/hunch", typed)
+	}
+	dir = filepath.Clean(dir)
+	err := os.MkdirAll(dir, 0o700)
+	if err == nil {
+		var f *os.File
+		if f, err = os.CreateTemp(dir, ".hunch-write-check-*"); err == nil {
+			f.Close()
+			err = os.Remove(f.Name())
+		}
+	}
+	if err != nil {
+		return "", fmt.Errorf("history location %s cannot be written (%v): choose a folder of yours", dir, err)
+	}
+	return dir, nil
 }

@@ -1,6 +1,9 @@
 package gui
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -30,5 +33,33 @@ func TestDeletingTheHistoryAsksFirst(t *testing.T) {
 	test.Tap(findButton(u.settings.Canvas().Overlays().Top(), "Yes"))
 	if len(in.calls) != 1 || in.last() != "delete history" {
 		t.Errorf("Yes forwarded %v", in.calls)
+	}
+}
+
+// TestAHistoryLocationIsCheckedBeforeItIsKept: a folder typed for the
+// history is kept only when it can be written (a typo would otherwise keep
+// Hunch from starting next time); ~/ is the home folder.
+func TestAHistoryLocationIsCheckedBeforeItIsKept(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	notAFolder := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(notAFolder, nil, 0o600)
+	for typed, want := range map[string]string{
+		"":                   "",
+		"  ~/hunch-history ": filepath.Join(home, "hunch-history"),
+		home + "/a/b/../c":   filepath.Join(home, "a", "c"),
+	} {
+		got, err := historyFolder(typed)
+		if err != nil || got != want {
+			t.Errorf("%q: %q, %v; want %q", typed, got, err, want)
+		}
+		if st, err := os.Stat(got); got != "" && (err != nil || !st.IsDir()) {
+			t.Errorf("%q: the folder was not made: %v", typed, err)
+		}
+	}
+	for _, typed := range []string{"hunch-history", filepath.Join(notAFolder, "history")} {
+		if got, err := historyFolder(typed); err == nil || strings.Count(err.Error(), "\n") > 0 {
+			t.Errorf("%q: kept as %q (err %v); want a one-line refusal", typed, got, err)
+		}
 	}
 }

@@ -87,7 +87,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	a := gui.NewApp()
 	prefs := gui.LoadPrefs(a.Preferences())
-	store, err := openAppHistory(ctx, f.dataDir, prefs.DataDir)
+	store, fallback, err := openAppHistory(ctx, f.dataDir, prefs.DataDir)
 	if err != nil {
 		return err
 	}
@@ -101,6 +101,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	e := app.New(f.engineConfig(), prefs, store, rec, cache, func() { gui.Quit(a) }, ctx.Done(), stderr)
+	e.Warn(fallback)
 	u := gui.New(a, e, store, desktopNotifier(ctx, cache, e))
 	log.SetOutput(gui.TrayLog(stderr))
 	useTray(ctx, u)
@@ -132,19 +133,28 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 
 // openAppHistory opens the history in the folder --data-dir names, else the
 // one the settings name, else the default.
-func openAppHistory(ctx context.Context, flagDir, prefsDir string) (*history.Store, error) {
-	dir := flagDir
-	if dir == "" {
-		dir = prefsDir
+//
+// A location from the settings that cannot be opened (a folder since
+// removed, a disk not mounted) gives way to the default one, and fallback
+// says so for the user: Hunch still starts, as it must at login. One given
+// with --data-dir is the user's explicit choice: its failure is the error.
+func openAppHistory(ctx context.Context, flagDir, prefsDir string) (s *history.Store, fallback, err error) {
+	if flagDir != "" {
+		s, err = history.Open(ctx, flagDir, history.Options{})
+		return s, nil, err
 	}
-	if dir == "" {
-		d, err := history.DefaultDataDir()
-		if err != nil {
-			return nil, err
+	if prefsDir != "" {
+		if s, err = history.Open(ctx, prefsDir, history.Options{}); err == nil {
+			return s, nil, nil
 		}
-		dir = d
+		fallback = fmt.Errorf("the history location in the settings cannot be used (%v): recording in the default location; choose another in the settings", err)
 	}
-	return history.Open(ctx, dir, history.Options{})
+	dir, err := history.DefaultDataDir()
+	if err != nil {
+		return nil, fallback, err
+	}
+	s, err = history.Open(ctx, dir, history.Options{})
+	return s, fallback, err
 }
 
 // desktopNotifier is the desktop's notifications, with buttons where the
