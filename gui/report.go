@@ -49,13 +49,26 @@ type reportWindow struct {
 	shown   bool
 }
 
-// reloadToday reads an open report of today again.
+// reloadToday reads an open report of today again. One of another day
+// keeps its figures, but its Next follows the date: a report of today left
+// open over midnight can step to the new day.
 func (u *UI) reloadToday() {
 	r := u.report
 	if r == nil || !r.shown {
 		return
 	}
-	if t := r.now(); sameDay(r.day, t) {
+	if sameDay(r.day, r.now()) {
+		r.load(r.day)
+		return
+	}
+	r.next.Enable()
+}
+
+// reloadReport reads an open report again whatever its day: the history
+// was deleted, and a day shown with its figures (and its exports) would
+// still show what the user asked to be gone.
+func (u *UI) reloadReport() {
+	if r := u.report; r != nil && r.shown {
 		r.load(r.day)
 	}
 }

@@ -150,3 +150,41 @@ func TestAnExportThatFailsLeavesNoFileBehind(t *testing.T) {
 		t.Errorf("saved %q (%v)", b, err)
 	}
 }
+
+// TestAReportOfAnotherDayIsReadAgainWhenTheHistoryIsDeleted: a past day on
+// the screen loses its figures and its exports with the history.
+func TestAReportOfAnotherDayIsReadAgainWhenTheHistoryIsDeleted(t *testing.T) {
+	s := storeWithDays(t)
+	u, _ := newUI(t, s, nil)
+	u.report = newReportWindow(u, func() time.Time { return march14 })
+	u.report.show(march14.AddDate(0, 0, -1))
+	if !recorded(u.report.current) || u.report.csv.Disabled() {
+		t.Fatal("March 13 shows nothing before the history is deleted")
+	}
+	if err := s.Erase(context.Background()); err != nil { // what the engine's DeleteHistory does
+		t.Fatal(err)
+	}
+	u.ShowSettings()
+	test.Tap(findButton(u.settings.Content(), "Delete all history…"))
+	test.Tap(findButton(u.settings.Canvas().Overlays().Top(), "Yes"))
+	if recorded(u.report.current) || !u.report.csv.Disabled() {
+		t.Errorf("after the history was deleted, March 13 still shows %v s monitored (exports on: %v)", u.report.current.MonitoredS, !u.report.csv.Disabled())
+	}
+}
+
+// TestAReportLeftOpenOverMidnightCanStepToTheNewDay: Next, off while the
+// report was of today, comes on once that day is over.
+func TestAReportLeftOpenOverMidnightCanStepToTheNewDay(t *testing.T) {
+	u, _ := newUI(t, storeWithDays(t), nil)
+	now := march14
+	u.report = newReportWindow(u, func() time.Time { return now })
+	u.report.show(now)
+	if !u.report.next.Disabled() {
+		t.Fatal("Next is offered on today's report")
+	}
+	now = time.Date(2025, 3, 15, 0, 1, 0, 0, time.UTC)
+	u.Apply(HistoryChanged{})
+	if u.report.next.Disabled() {
+		t.Error("after midnight the report of March 14 cannot step to March 15")
+	}
+}

@@ -95,6 +95,7 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 						dialog.ShowError(err, w)
 						return
 					}
+					u.reloadReport()
 					dialog.ShowInformation("History deleted", "All recorded history was deleted.", w)
 				})
 			})
