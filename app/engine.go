@@ -68,6 +68,7 @@ type Engine struct {
 	trouble string
 	locked  bool          // the screen is locked or the machine is going to sleep
 	snoozed time.Time     // alerts are held back until then
+	shown   Status        // the latest status sent, as the worker made it
 	wake    chan struct{} // signalled after each request
 	// today is today's upright share from the history, read at todayAt.
 	today   *float64
@@ -141,6 +142,7 @@ func (e *Engine) send(ev Event) {
 		}
 	case Status:
 		e.mu.Lock()
+		e.shown = v
 		if e.today != nil {
 			v.UprightPct, v.HasToday = *e.today, true
 		}
@@ -191,6 +193,7 @@ func (e *Engine) SnoozeFor(d time.Duration) {
 	e.snoozed = e.now().Add(d)
 	e.mu.Unlock()
 	e.note(history.EventSnooze, d.String())
+	e.sendAgain()
 }
 
 // EndSnooze lets alerts through again at once.
@@ -199,6 +202,17 @@ func (e *Engine) EndSnooze() {
 	e.snoozed = time.Time{}
 	e.mu.Unlock()
 	e.note(history.EventResume, "snooze ended")
+	e.sendAgain()
+}
+
+// sendAgain sends the latest status again, with the snooze as it is now:
+// while paused or calibrating no status comes by itself, and the tray's
+// menu and the status window would show the snooze as it was.
+func (e *Engine) sendAgain() {
+	e.mu.Lock()
+	st := e.shown
+	e.mu.Unlock()
+	e.send(st)
 }
 
 // quiet says whether alerts are held back now: snoozed, or the

@@ -31,18 +31,23 @@ func testEngine(t *testing.T) *Engine {
 	return New(Config{Camera: -1}, DefaultPrefs(), s, history.NewRecorder(s), t.TempDir(), func() {}, stop, io.Discard)
 }
 
-// lastStatus sends a status and takes it back off the GUI's channel.
+// lastStatus sends a status and takes it back off the GUI's channel, with
+// every event sent before it.
 func lastStatus(t *testing.T, e *Engine) Status {
 	t.Helper()
 	e.send(Status{Mode: ModeUpright})
+	var last *Status
 	for {
 		select {
 		case ev := <-e.events:
 			if st, ok := ev.(Status); ok {
-				return st
+				last = &st
 			}
 		default:
-			t.Fatal("no status was sent")
+			if last == nil {
+				t.Fatal("no status was sent")
+			}
+			return *last
 		}
 	}
 }
@@ -384,5 +389,22 @@ func TestOnsetFromTheCommandLineOutlivesANewSetting(t *testing.T) {
 	defer e.mu.Unlock()
 	if e.prefs.Onset != 5*time.Second {
 		t.Errorf("onset %v after a new setting, want --onset's 5s", e.prefs.Onset)
+	}
+}
+
+// TestASnoozeDuringAPauseIsShownAtOnce: while paused no status comes by
+// itself; a snooze (and its end) is shown at once, over the pause's status.
+func TestASnoozeDuringAPauseIsShownAtOnce(t *testing.T) {
+	e := testEngine(t)
+	e.send(Status{Mode: ModePaused, Note: "Paused until 15:45"})
+	<-e.events
+	e.SnoozeFor(30 * time.Minute)
+	st, ok := (<-e.events).(Status)
+	if !ok || st.Mode != ModePaused || st.Note != "Paused until 15:45" || st.SnoozedUntil.IsZero() {
+		t.Fatalf("after Snooze while paused: %+v", st)
+	}
+	e.EndSnooze()
+	if st, ok := (<-e.events).(Status); !ok || st.Mode != ModePaused || !st.SnoozedUntil.IsZero() {
+		t.Errorf("after End snooze while paused: %+v", st)
 	}
 }
