@@ -45,22 +45,39 @@ func quiet(t *testing.T, events <-chan Event, after string) {
 	}
 }
 
-func TestLockingTheScreenAndSuspendingPauseUntilBothEnd(t *testing.T) {
-	// The test plays logind as well: a second session-bus connection stands
-	// in for the system bus.
-	session, system, emitter := sessionBus(t), sessionBus(t), sessionBus(t)
+// testBuses is a lock watch over the test desktop's session bus: the test
+// plays logind as well, a second session-bus connection standing in for the
+// system bus, and emits the signals from a third.
+type testBuses struct {
+	session, system *dbus.Conn
+	events          <-chan Event
+	emit            func(path dbus.ObjectPath, name string, on bool)
+	cancel          context.CancelFunc
+}
+
+func watchTestBuses(t *testing.T) testBuses {
+	t.Helper()
+	w := testBuses{session: sessionBus(t), system: sessionBus(t)}
+	emitter := sessionBus(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	events, err := WatchBuses(ctx, system, session)
+	t.Cleanup(cancel)
+	events, err := WatchBuses(ctx, w.system, w.session)
 	if err != nil {
 		t.Fatal(err)
 	}
-	emit := func(path dbus.ObjectPath, name string, on bool) {
+	w.events, w.cancel = events, cancel
+	w.emit = func(path dbus.ObjectPath, name string, on bool) {
 		t.Helper()
 		if err := emitter.Emit(path, name, on); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return w
+}
+
+func TestLockingTheScreenAndSuspendingPauseUntilBothEnd(t *testing.T) {
+	w := watchTestBuses(t)
+	events, emit, cancel := w.events, w.emit, w.cancel
 	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", true)
 	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "the screen locked")
 	emit("/org/freedesktop/login1", "org.freedesktop.login1.Manager.PrepareForSleep", true)
@@ -111,19 +128,8 @@ func TestWatchingNeedsABus(t *testing.T) {
 // reported, and the other bus is still watched; when both have closed the
 // channel closes.
 func TestABusThatGoesAwayNoLongerHoldsWatchingPaused(t *testing.T) {
-	session, system, emitter := sessionBus(t), sessionBus(t), sessionBus(t) // system: logind's stand-in
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	events, err := WatchBuses(ctx, system, session)
-	if err != nil {
-		t.Fatal(err)
-	}
-	emit := func(path dbus.ObjectPath, name string, on bool) {
-		t.Helper()
-		if err := emitter.Emit(path, name, on); err != nil {
-			t.Fatal(err)
-		}
-	}
+	w := watchTestBuses(t)
+	events, emit, system, session := w.events, w.emit, w.system, w.session
 	emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", true)
 	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "the screen locked")
 	system.Close()
