@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
+	"time"
 
 	"github.com/godbus/dbus/v5"
 )
@@ -89,11 +91,15 @@ func WatchBuses(ctx context.Context, system, session *dbus.Conn) (<-chan Event, 
 		return nil, err
 	}
 	out := make(chan Event, 4)
+	var st state
+	if screenLockedNow(ctx, session) { // Hunch started (again) behind a locked screen
+		st.locked = true
+		out <- Event{Paused: true, Reason: ScreenLocked}
+	}
 	go func() {
 		defer close(out)
 		defer unsubscribe(system, sysCh, sleepSignal)
 		defer unsubscribe(session, sesCh, screenSignals...)
-		var st state
 		for sysCh != nil || sesCh != nil {
 			var sig *dbus.Signal
 			var ok bool
@@ -178,4 +184,28 @@ func (st *state) take(sig *dbus.Signal) (Event, bool) {
 	}
 	now := st.locked || st.sleeping
 	return Event{Paused: now, Reason: why}, now != was
+}
+
+// askTimeout bounds the question to a screensaver at start: one that does
+// not answer within it is taken as not locking.
+const askTimeout = 500 * time.Millisecond
+
+// screenLockedNow asks the screensavers on the session bus whether the
+// screen is locked now (their signals tell only of changes). A screensaver
+// that is not running is not started for the question.
+func screenLockedNow(ctx context.Context, session *dbus.Conn) bool {
+	if session == nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(ctx, askTimeout)
+	defer cancel()
+	for _, s := range screenSignals {
+		path := dbus.ObjectPath("/" + strings.ReplaceAll(s.iface, ".", "/"))
+		var active bool
+		call := session.Object(s.iface, path).CallWithContext(ctx, s.iface+".GetActive", dbus.FlagNoAutoStart)
+		if call.Store(&active) == nil && active {
+			return true
+		}
+	}
+	return false
 }

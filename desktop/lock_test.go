@@ -149,3 +149,34 @@ func TestABusThatGoesAwayNoLongerHoldsWatchingPaused(t *testing.T) {
 		t.Error("the channel was not closed once both buses went away")
 	}
 }
+
+// fakeScreenSaver answers GetActive as a screensaver on the session bus does.
+type fakeScreenSaver struct{ active bool }
+
+func (f fakeScreenSaver) GetActive() (bool, *dbus.Error) { return f.active, nil }
+
+// TestAScreenAlreadyLockedAtStartPausesAtOnce: Hunch started (or started
+// again) behind a locked screen asks the screensaver, whose signal came
+// before it listened, and pauses at once; an unlocked screen changes
+// nothing.
+func TestAScreenAlreadyLockedAtStartPausesAtOnce(t *testing.T) {
+	for _, locked := range []bool{true, false} {
+		saver := sessionBus(t)
+		if err := saver.Export(fakeScreenSaver{active: locked}, "/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"); err != nil {
+			t.Fatal(err)
+		}
+		if reply, err := saver.RequestName("org.freedesktop.ScreenSaver", dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+			t.Fatalf("own org.freedesktop.ScreenSaver: %v (%v)", reply, err)
+		}
+		w := watchTestBuses(t)
+		if locked {
+			expect(t, w.events, Event{Paused: true, Reason: ScreenLocked}, "starting behind a locked screen")
+			w.emit("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver.ActiveChanged", false)
+			expect(t, w.events, Event{Paused: false, Reason: ScreenLocked}, "unlocking")
+		} else {
+			quiet(t, w.events, "starting with the screen unlocked")
+		}
+		w.cancel()
+		saver.ReleaseName("org.freedesktop.ScreenSaver")
+	}
+}
