@@ -103,23 +103,21 @@ func WatchBuses(ctx context.Context, system, session *dbus.Conn) (<-chan Event, 
 		for sysCh != nil || sesCh != nil {
 			var sig *dbus.Signal
 			var ok bool
-			var lost func()
 			select {
 			case <-ctx.Done():
 				return
 			case sig, ok = <-sysCh:
-				lost = func() { sysCh, st.sleeping = nil, false }
+				if !ok { // the connection closed: watch on with the other bus
+					sysCh, st.sleeping = nil, false
+				}
 			case sig, ok = <-sesCh:
-				lost = func() { sesCh, st.locked = nil, false }
+				if !ok {
+					sesCh, st.locked = nil, false
+				}
 			}
-			var ev Event
-			changed := true
+			ev, changed := Event{Paused: st.locked || st.sleeping, Reason: BusLost}, true
 			if ok {
 				ev, changed = st.take(sig)
-			} else {
-				// The connection closed: watch on with the other bus.
-				lost()
-				ev = Event{Paused: st.locked || st.sleeping, Reason: BusLost}
 			}
 			if !changed {
 				continue

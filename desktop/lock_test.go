@@ -36,6 +36,20 @@ func expect(t *testing.T, events <-chan Event, want Event, after string) {
 	}
 }
 
+// expectClosed fails the test unless ch is closed, with nothing more on it,
+// within 5 s.
+func expectClosed[T any](t *testing.T, ch <-chan T, after string) {
+	t.Helper()
+	select {
+	case got, open := <-ch:
+		if open {
+			t.Errorf("after %s: %+v, want the channel closed", after, got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Errorf("after %s: the channel was not closed within 5 s", after)
+	}
+}
+
 func quiet(t *testing.T, events <-chan Event, after string) {
 	t.Helper()
 	select {
@@ -93,14 +107,7 @@ func TestLockingTheScreenAndSuspendingPauseUntilBothEnd(t *testing.T) {
 	expect(t, events, Event{Paused: false, Reason: ScreenLocked}, "GNOME unlocked it")
 
 	cancel()
-	select {
-	case _, open := <-events:
-		if open {
-			t.Error("an event after cancelling")
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("the channel was not closed after cancelling")
-	}
+	expectClosed(t, events, "cancelling")
 }
 
 func TestOtherSignalsAndOddBodiesChangeNothing(t *testing.T) {
@@ -140,14 +147,7 @@ func TestABusThatGoesAwayNoLongerHoldsWatchingPaused(t *testing.T) {
 	expect(t, events, Event{Paused: true, Reason: ScreenLocked}, "locking again")
 	session.Close()
 	expect(t, events, Event{Paused: false, Reason: BusLost}, "the session bus went away while locked")
-	select {
-	case _, open := <-events:
-		if open {
-			t.Error("an event after both buses went away")
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("the channel was not closed once both buses went away")
-	}
+	expectClosed(t, events, "both buses went away")
 }
 
 // fakeScreenSaver answers GetActive as a screensaver on the session bus does.
