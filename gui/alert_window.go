@@ -28,7 +28,7 @@ func (u *UI) alert(e AlertEvent) {
 	}
 	u.async(func() {
 		if err := u.notifier.Notify(e.Alert, e.Mode, e.Sound, snooze); err != nil {
-			fyne.Do(func() { u.showAlertWindow(e) })
+			u.do(func() { u.showAlertWindow(e) })
 		}
 	})
 }
@@ -39,7 +39,7 @@ func (u *UI) showAlertWindow(e AlertEvent) {
 	if e.Sound {
 		u.async(u.beep)
 	}
-	w := u.app.NewWindow("Hunch — " + e.Alert.Title)
+	w := u.newWindow("Hunch — " + e.Alert.Title)
 	icon := canvas.NewImageFromResource(Icon(e.Mode))
 	icon.SetMinSize(fyne.NewSize(48, 48))
 	icon.FillMode = canvas.ImageFillContain

@@ -88,7 +88,7 @@ type calibrationScreen struct {
 }
 
 func newCalibrationScreen(u *UI) *calibrationScreen {
-	c := &calibrationScreen{u: u, w: u.app.NewWindow("Hunch — Calibrate")}
+	c := &calibrationScreen{u: u, w: u.newWindow("Hunch — Calibrate")}
 	c.buf = DrawOverlay(nil, nil, monitor.Observation{Width: 640, Height: 480})
 	c.preview = canvas.NewImageFromImage(c.buf)
 	c.preview.FillMode = canvas.ImageFillContain

@@ -86,7 +86,7 @@ func (u *UI) ShowReport() {
 }
 
 func newReportWindow(u *UI, now func() time.Time) *reportWindow {
-	r := &reportWindow{u: u, w: u.app.NewWindow("Hunch — Daily report"), now: now}
+	r := &reportWindow{u: u, w: u.newWindow("Hunch — Daily report"), now: now}
 	r.title = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	r.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { r.show(r.day.AddDate(0, 0, -1)) })
 	r.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.show(r.day.AddDate(0, 0, 1)) })

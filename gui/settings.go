@@ -25,7 +25,7 @@ func (u *UI) ShowSettings() {
 		u.settings.RequestFocus()
 		return
 	}
-	w := u.app.NewWindow("Hunch — Settings")
+	w := u.newWindow("Hunch — Settings")
 	u.settings = w
 	w.SetContent(u.settingsForm(w))
 	w.Resize(fyne.NewSize(520, 520))
@@ -90,7 +90,7 @@ func (u *UI) settingsForm(w fyne.Window) fyne.CanvasObject {
 			}
 			u.async(func() { // erasing and compacting the database takes a while: not on Fyne's goroutine
 				err := u.in.DeleteHistory()
-				fyne.Do(func() {
+				u.do(func() {
 					if err != nil {
 						dialog.ShowError(err, w)
 						return

@@ -20,9 +20,6 @@ func NewApp() fyne.App {
 	return a
 }
 
-// Quit ends the app's event loop; it may be called from any goroutine.
-func Quit(a fyne.App) { fyne.Do(a.Quit) }
-
 // UI is Hunch's windows and tray. Its methods run on Fyne's goroutine; the
 // app reaches it only through Listen's channel.
 type UI struct {
@@ -37,9 +34,14 @@ type UI struct {
 	// notification plays its own); tests count it.
 	beep func()
 
-	status   Status
-	tray     desktop.App // nil without a system tray
-	noTray   string      // why there is no tray
+	status Status
+	tray   trayIcon // nil without a system tray
+	noTray string   // why there is no tray
+	// idle rests Fyne's loop while only the tray is shown (mayRest: the
+	// tray is the desktop's, not a test's); shown are the windows shown.
+	idle    *idleLoop
+	mayRest bool
+	shown   map[*shownWindow]bool
 	win      *statusWindow
 	calib    *calibrationScreen
 	report   *reportWindow
@@ -48,19 +50,41 @@ type UI struct {
 
 // New builds the UI. reports may be nil until a history store is open.
 func New(a fyne.App, in Intents, reports Reports, n Notifier) *UI {
-	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }, beep: softBeep}
+	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }, beep: softBeep,
+		shown: map[*shownWindow]bool{}}
+	u.idle = newIdleLoop(fyne.Do, u.anyShown)
 	u.win = newStatusWindow(u)
+	a.Lifecycle().SetOnStarted(u.rest)
 	return u
+}
+
+// do runs f on Fyne's goroutine, from any goroutine; it returns at once.
+func (u *UI) do(f func()) { u.idle.do(f) }
+
+// rest lets Fyne's loop rest when Hunch is in the desktop's tray with no
+// window shown; it runs on Fyne's goroutine.
+func (u *UI) rest() {
+	if u.mayRest {
+		u.idle.parkIfIdle()
+	}
+}
+
+// Quit ends the app's event loop; it may be called from any goroutine.
+func (u *UI) Quit() {
+	u.do(func() {
+		u.idle.stop()
+		u.app.Quit()
+	})
 }
 
 // UseTray puts Hunch in the system tray when the desktop has one; the status
 // window is then hidden until asked for. Without a tray, the status window
 // stays and why says so.
 func (u *UI) UseTray(available bool, why string) {
-	if d, ok := u.app.(desktop.App); ok && available {
-		u.tray = d
-		d.SetSystemTrayIcon(Icon(u.status.Mode))
-		d.SetSystemTrayMenu(u.trayMenu())
+	if _, desktop := u.app.(desktop.App); desktop && available {
+		u.tray = newStatusItem(u.do, Icon(u.status.Mode))
+		u.tray.SetSystemTrayMenu(u.trayMenu())
+		u.mayRest = true
 		return
 	}
 	u.noTray = why
@@ -70,28 +94,20 @@ func (u *UI) UseTray(available bool, why string) {
 
 // MoveToTrayWhen moves Hunch into a system tray that starts after it (at
 // login a tray often starts after the apps it hosts) once appears delivers:
-// the note about the missing tray goes and the status window closes into
-// the tray, as at a start with a tray. The tray item itself is started now,
-// hidden from no one but shown by no tray yet: Fyne starts it only before the
-// app runs, and it registers itself with a tray whenever one starts. Call it
-// before the app runs; it returns at once.
+// the note about the missing tray goes, the icon registers with the tray and
+// the status window closes into it, as at a start with a tray. It returns at
+// once.
 func (u *UI) MoveToTrayWhen(appears <-chan struct{}) {
-	d, ok := u.app.(desktop.App)
-	if !ok {
-		return
-	}
-	d.SetSystemTrayIcon(Icon(u.status.Mode))
-	d.SetSystemTrayMenu(u.trayMenu())
 	go func() {
 		if _, ok := <-appears; ok {
-			fyne.Do(u.moveToTray)
+			u.do(u.moveToTray)
 		}
 	}()
 }
 
 // moveToTray is MoveToTrayWhen's move, on Fyne's goroutine.
 func (u *UI) moveToTray() {
-	if _, ok := u.app.(desktop.App); !ok || u.tray != nil {
+	if u.tray != nil {
 		return
 	}
 	if u.status.Note == u.noTray {
@@ -106,7 +122,7 @@ func (u *UI) moveToTray() {
 // ShowStatus shows the status window.
 func (u *UI) ShowStatus() { u.win.show(u.status) }
 
-// Listen applies events inside fyne.Do until ctx is cancelled or events is
+// Listen applies events on Fyne's goroutine until ctx is cancelled or events is
 // closed. It returns at once; the work happens on a goroutine of its own.
 func (u *UI) Listen(ctx context.Context, events <-chan Event) {
 	go func() {
@@ -118,7 +134,7 @@ func (u *UI) Listen(ctx context.Context, events <-chan Event) {
 				if !ok {
 					return
 				}
-				fyne.Do(func() { u.Apply(ev) })
+				u.do(func() { u.Apply(ev) })
 			}
 		}
 	}()

@@ -100,9 +100,10 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	cache = filepath.Join(cache, "hunch")
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	e := app.New(f.engineConfig(), prefs, store, rec, cache, func() { gui.Quit(a) }, ctx.Done(), stderr)
+	var u *gui.UI // the engine's Quit runs only once the app runs, after u is made
+	e := app.New(f.engineConfig(), prefs, store, rec, cache, func() { u.Quit() }, ctx.Done(), stderr)
 	e.Warn(fallback)
-	u := gui.New(a, e, store, desktopNotifier(ctx, cache, e))
+	u = gui.New(a, e, store, desktopNotifier(ctx, cache, e))
 	log.SetOutput(gui.TrayLog(stderr))
 	useTray(ctx, u)
 	u.Open(strings.Split(os.Getenv(openEnv), ","))
@@ -116,7 +117,7 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	restWhileLocked(ctx, e)
 	go func() {
 		<-ctx.Done()
-		gui.Quit(a)
+		u.Quit()
 	}()
 	a.Run()
 	cancel()
