@@ -39,9 +39,9 @@ type UI struct {
 	noTray string   // why there is no tray
 	// idle rests Fyne's loop while only the tray is shown (mayRest: the
 	// tray is the desktop's, not a test's); shown are the windows shown.
-	idle    *idleLoop
-	mayRest bool
-	shown   map[*shownWindow]bool
+	idle     *idleLoop
+	mayRest  bool
+	shown    map[*shownWindow]bool
 	win      *statusWindow
 	calib    *calibrationScreen
 	report   *reportWindow
