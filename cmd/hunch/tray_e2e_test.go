@@ -218,3 +218,56 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 		t.Fatalf("Quit from the tray: hunch exited with %v:\n%s", err, out.String())
 	}
 }
+
+// TestHunchStartedInATrayAnswersItsMenuWithNoWindowShown: with the tray up
+// first and a calibrated user, Hunch shows no window and Fyne's loop rests
+// (issue 12); the menu must still work then, its clicks and the icon going
+// through the rested loop.
+func TestHunchStartedInATrayAnswersItsMenuWithNoWindowShown(t *testing.T) {
+	if os.Getenv("HUNCH_TEST_DESKTOP") != "1" {
+		t.Skip("needs a desktop (Xvfb, a D-Bus session): run it with scripts/with-desktop.sh go test, as make test does")
+	}
+	desktopTools(t, "go", "xfce4-panel", "dbus-update-activation-environment", "xdotool")
+	bus, err := dbus.ConnectSessionBus()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer bus.Close()
+	if len(trayItems(bus)) > 0 || windowID("^Hunch$") != "" {
+		t.Fatal("a tray or a Hunch window is already up: the test needs its own desktop")
+	}
+	tmp := t.TempDir()
+	bin := buildHunch(t, tmp)
+	clip, _ := generatedClip(t, 5, []clips.Segment{{Kind: clips.Upright, Seconds: 120}}, clips.Options{Seed: 6})
+	profile := filepath.Join(tmp, "profile.json")
+	if b, err := exec.Command(bin, "calibrate", "--input", clip, "--out", profile).CombinedOutput(); err != nil {
+		t.Fatalf("calibrate: %v %s", err, b)
+	}
+	startPanel(t, filepath.Join(tmp, "panel"))
+	app := exec.Command(bin, "--input", clip, "--profile", profile, "--data-dir", filepath.Join(tmp, "history"))
+	app.Env = slices.DeleteFunc(appEnv(filepath.Join(tmp, "home")), func(kv string) bool { return strings.HasPrefix(kv, openEnv+"=") })
+	run := startApp(t, app)
+	out := run.out
+	var items []string
+	if !waitFor(30*time.Second, func() bool { items = trayItems(bus); return len(items) > 0 }) {
+		t.Fatalf("Hunch did not register with the tray:\n%s", out.String())
+	}
+	ti := itemOf(t, bus, items[0])
+	if !waitFor(30*time.Second, func() bool { _, ok := ti.labels(t)["Sitting upright"]; return ok }) {
+		t.Errorf("the tray menu never said the user sits upright: %v\n%s", ti.labels(t), out.String())
+	}
+	if id := windowID("^Hunch"); id != "" {
+		t.Errorf("a calibrated user in a tray got a window at start (%s)", id)
+	}
+	before := ti.icon()
+	ti.click(t, "Pause for 15 min")
+	if !waitFor(10*time.Second, func() bool { return ti.icon() != before }) {
+		t.Errorf("the tray icon did not change on Pause with no window shown:\n%s", out.String())
+	}
+	ti.click(t, "Quit Hunch")
+	if ended, err := run.exit(15 * time.Second); !ended {
+		t.Fatalf("Quit in the tray menu with no window shown did not end Hunch:\n%s", out.String())
+	} else if err != nil {
+		t.Fatalf("Quit from the tray: hunch exited with %v:\n%s", err, out.String())
+	}
+}
