@@ -139,10 +139,13 @@ func (ti trayItem) icon() string {
 	return v.String()
 }
 
-// The tray starts after Hunch, as at login: Hunch, which began in its status
-// window, moves into it; the icon's menu pauses (and the icon changes),
-// opens the report and quits.
-func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
+// startCalibratedHunch starts the real app on a generated upright clip with
+// a profile made from it, on the test desktop's session bus, with the tray
+// host started first when trayFirst. No window opens at start but what the
+// app itself shows (appEnv's report is left out), so that a window can only
+// come from the tray's menu. It skips without a test desktop.
+func startCalibratedHunch(t *testing.T, seed int64, trayFirst bool) (*dbus.Conn, *runningApp, string) {
+	t.Helper()
 	if os.Getenv("HUNCH_TEST_DESKTOP") != "1" {
 		t.Skip("needs a desktop (Xvfb, a D-Bus session): run it with scripts/with-desktop.sh go test, as make test does")
 	}
@@ -151,22 +154,30 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer bus.Close()
+	t.Cleanup(func() { bus.Close() })
 	if len(trayItems(bus)) > 0 || windowID("^Hunch$") != "" {
 		t.Fatal("a tray or a Hunch window is already up: the test needs its own desktop")
 	}
 	tmp := t.TempDir()
 	bin := buildHunch(t, tmp)
-	clip, _ := generatedClip(t, 5, []clips.Segment{{Kind: clips.Upright, Seconds: 120}}, clips.Options{Seed: 5})
+	clip, _ := generatedClip(t, 5, []clips.Segment{{Kind: clips.Upright, Seconds: 120}}, clips.Options{Seed: seed})
 	profile := filepath.Join(tmp, "profile.json")
 	if b, err := exec.Command(bin, "calibrate", "--input", clip, "--out", profile).CombinedOutput(); err != nil {
 		t.Fatalf("calibrate: %v %s", err, b)
 	}
+	if trayFirst {
+		startPanel(t, filepath.Join(tmp, "panel"))
+	}
 	app := exec.Command(bin, "--input", clip, "--profile", profile, "--data-dir", filepath.Join(tmp, "history"))
-	// No window but the status window at start (appEnv opens the report), so
-	// that the report window can only come from the tray's menu.
 	app.Env = slices.DeleteFunc(appEnv(filepath.Join(tmp, "home")), func(kv string) bool { return strings.HasPrefix(kv, openEnv+"=") })
-	run := startApp(t, app)
+	return bus, startApp(t, app), tmp
+}
+
+// The tray starts after Hunch, as at login: Hunch, which began in its status
+// window, moves into it; the icon's menu pauses (and the icon changes),
+// opens the report and the calibration screen, and quits.
+func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
+	bus, run, tmp := startCalibratedHunch(t, 5, false)
 	out := run.out
 	if !waitFor(30*time.Second, func() bool { return windowID("^Hunch$") != "" }) {
 		t.Fatalf("with no tray, the status window did not show:\n%s", out.String())
@@ -211,6 +222,10 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 	if !waitFor(10*time.Second, func() bool { return windowID("Daily report$") != "" }) {
 		t.Error("Today's report… in the tray menu opened no report window")
 	}
+	ti.click(t, "Calibrate…")
+	if !waitFor(10*time.Second, func() bool { return windowID("Calibrate$") != "" }) {
+		t.Error("Calibrate… in the tray menu opened no calibration screen")
+	}
 	ti.click(t, "Quit Hunch")
 	if ended, err := run.exit(15 * time.Second); !ended {
 		t.Fatalf("Quit in the tray menu did not end Hunch:\n%s", out.String())
@@ -224,29 +239,7 @@ func TestHunchMovesIntoATrayThatStartsLater(t *testing.T) {
 // (issue 12); the menu must still work then, its clicks and the icon going
 // through the rested loop.
 func TestHunchStartedInATrayAnswersItsMenuWithNoWindowShown(t *testing.T) {
-	if os.Getenv("HUNCH_TEST_DESKTOP") != "1" {
-		t.Skip("needs a desktop (Xvfb, a D-Bus session): run it with scripts/with-desktop.sh go test, as make test does")
-	}
-	desktopTools(t, "go", "xfce4-panel", "dbus-update-activation-environment", "xdotool")
-	bus, err := dbus.ConnectSessionBus()
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer bus.Close()
-	if len(trayItems(bus)) > 0 || windowID("^Hunch$") != "" {
-		t.Fatal("a tray or a Hunch window is already up: the test needs its own desktop")
-	}
-	tmp := t.TempDir()
-	bin := buildHunch(t, tmp)
-	clip, _ := generatedClip(t, 5, []clips.Segment{{Kind: clips.Upright, Seconds: 120}}, clips.Options{Seed: 6})
-	profile := filepath.Join(tmp, "profile.json")
-	if b, err := exec.Command(bin, "calibrate", "--input", clip, "--out", profile).CombinedOutput(); err != nil {
-		t.Fatalf("calibrate: %v %s", err, b)
-	}
-	startPanel(t, filepath.Join(tmp, "panel"))
-	app := exec.Command(bin, "--input", clip, "--profile", profile, "--data-dir", filepath.Join(tmp, "history"))
-	app.Env = slices.DeleteFunc(appEnv(filepath.Join(tmp, "home")), func(kv string) bool { return strings.HasPrefix(kv, openEnv+"=") })
-	run := startApp(t, app)
+	bus, run, _ := startCalibratedHunch(t, 6, true)
 	out := run.out
 	var items []string
 	if !waitFor(30*time.Second, func() bool { items = trayItems(bus); return len(items) > 0 }) {
@@ -259,6 +252,10 @@ func TestHunchStartedInATrayAnswersItsMenuWithNoWindowShown(t *testing.T) {
 	if id := windowID("^Hunch"); id != "" {
 		t.Errorf("a calibrated user in a tray got a window at start (%s)", id)
 	}
+	ti.click(t, "Snooze alerts for 30 min")
+	if !waitFor(10*time.Second, func() bool { return hasLabelWith(ti.labels(t), "end snooze") }) {
+		t.Errorf("the tray menu does not offer to end the snooze after Snooze: %v", ti.labels(t))
+	}
 	before := ti.icon()
 	ti.click(t, "Pause for 15 min")
 	if !waitFor(10*time.Second, func() bool { return ti.icon() != before }) {
@@ -270,4 +267,14 @@ func TestHunchStartedInATrayAnswersItsMenuWithNoWindowShown(t *testing.T) {
 	} else if err != nil {
 		t.Fatalf("Quit from the tray: hunch exited with %v:\n%s", err, out.String())
 	}
+}
+
+// hasLabelWith says whether a menu item's label contains part.
+func hasLabelWith(labels map[string]int32, part string) bool {
+	for l := range labels {
+		if strings.Contains(l, part) {
+			return true
+		}
+	}
+	return false
 }
