@@ -1,6 +1,9 @@
 package gui
 
-import "sync"
+import (
+	"sync"
+	"time"
+)
 
 // idleLoop stops Fyne's event loop while Hunch shows nothing but its tray
 // icon (issue 12). Fyne's driver wakes 60 times a second to poll for window
@@ -12,11 +15,17 @@ import "sync"
 // window is shown or the app quits. Work keeps its order across the handover:
 // everything sent before the park runs before it, everything sent during it
 // runs in it or, if it ends, right after it.
+//
+// A calm window (the status window: no animation of its own, nothing to type
+// into) rests the loop too while it is shown: the park then waits for the
+// windows' input itself (calm.go) and hands the goroutine back to Fyne for a
+// moment whenever there is something to paint or to answer.
 type idleLoop struct {
 	// post hands work to Fyne's goroutine (fyne.Do); shown says whether a
 	// window is shown; both are used only as described on their callers.
 	post  func(func())
 	shown func() bool
+	calm  calmWindows
 
 	mu      sync.Mutex
 	parked  bool
@@ -24,10 +33,24 @@ type idleLoop struct {
 	wake    chan struct{}
 	pending int  // work handed to Fyne's queue that has not run yet
 	stopped bool // the app is quitting: never park again
+	trayed  bool // Hunch is in the desktop's tray: it may rest with no window
+	// busyUntil is when Fyne's loop may rest again with a window shown:
+	// work just changed what it shows, or it was just shown.
+	busyUntil time.Time
 }
 
 func newIdleLoop(post func(func()), shown func() bool) *idleLoop {
-	return &idleLoop{post: post, shown: shown, wake: make(chan struct{}, 1)}
+	return &idleLoop{post: post, shown: shown, wake: make(chan struct{}, 1),
+		calm: calmWindows{now: time.Now, later: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}}
+}
+
+// inTray says that Hunch's icon is in the desktop's tray, so that the loop
+// may rest with no window shown (without a tray the app ends with its
+// window). It runs on Fyne's goroutine.
+func (l *idleLoop) inTray() {
+	l.mu.Lock()
+	l.trayed = true
+	l.mu.Unlock()
 }
 
 // do runs f on Fyne's goroutine: in the park while there is one, through
@@ -41,6 +64,7 @@ func (l *idleLoop) do(f func()) {
 		l.post(func() {
 			l.mu.Lock()
 			l.pending--
+			l.busyUntil = l.calm.now().Add(repaintGrace)
 			l.mu.Unlock()
 			f()
 		})
@@ -52,14 +76,16 @@ func (l *idleLoop) do(f func()) {
 	case l.wake <- struct{}{}:
 	default:
 	}
+	l.calm.nudge()
 }
 
-// parkIfIdle parks Fyne's loop when no window is shown. It runs on Fyne's
-// goroutine (after a window hides or closes); the park itself starts once
-// Fyne has run what was handed to it before.
+// parkIfIdle parks Fyne's loop when no window is shown and Hunch is in the
+// tray, or when only calm windows are shown. It runs on Fyne's goroutine
+// (after a window shows, hides or closes); the park itself starts once Fyne
+// has run what was handed to it before.
 func (l *idleLoop) parkIfIdle() {
 	l.mu.Lock()
-	if l.parked || l.stopped || l.shown() {
+	if l.parked || l.stopped || !l.restful() {
 		l.mu.Unlock()
 		return
 	}
@@ -75,9 +101,32 @@ func (l *idleLoop) stop() {
 	l.mu.Unlock()
 }
 
-// park runs the queued work on Fyne's goroutine until a window is shown or
-// the app quits, then hands the goroutine back to Fyne. Work handed to Fyne
-// before the park began runs first: the park steps aside behind it.
+// shownNow notes that a window was shown, so that Fyne's loop runs while the
+// window maps and draws and rests after (if the windows shown are calm). It
+// runs on Fyne's goroutine.
+func (l *idleLoop) shownNow() {
+	l.mu.Lock()
+	l.busyUntil = l.calm.now().Add(inputGrace)
+	l.mu.Unlock()
+	if l.calm.wait != nil {
+		l.restAfter(inputGrace)
+	}
+}
+
+// restful says whether the loop may rest now: in the tray with no window
+// shown, or with only calm windows shown. l.mu is held.
+func (l *idleLoop) restful() bool {
+	if l.shown() {
+		return l.calm.possible()
+	}
+	return l.trayed
+}
+
+// park runs the queued work on Fyne's goroutine until the loop may no longer
+// rest (a window that is not calm shows, the app quits) or, with a calm
+// window shown, until Fyne has something to paint or to answer; then it
+// hands the goroutine back to Fyne. Work handed to Fyne before the park
+// began runs first: the park steps aside behind it.
 func (l *idleLoop) park() {
 	for {
 		l.mu.Lock()
@@ -86,24 +135,52 @@ func (l *idleLoop) park() {
 			l.post(l.park)
 			return
 		}
-		if l.stopped || l.shown() {
-			l.parked = false
-			rest := l.queue
-			l.queue = nil
-			l.mu.Unlock()
-			for _, f := range rest {
-				f()
-			}
+		if l.stopped || !l.restful() {
+			l.handBack()
 			return
 		}
+		windows := l.shown()
 		if len(l.queue) > 0 {
 			f := l.queue[0]
 			l.queue = l.queue[1:]
+			if windows {
+				l.busyUntil = l.calm.now().Add(repaintGrace)
+			}
 			l.mu.Unlock()
 			f()
+			continue
+		}
+		if windows {
+			if !l.watchCalm() {
+				return
+			}
 			continue
 		}
 		l.mu.Unlock()
 		<-l.wake
 	}
+}
+
+// handBack ends the park, running what was queued for it first. l.mu is
+// held and released.
+func (l *idleLoop) handBack() {
+	l.parked = false
+	rest := l.queue
+	l.queue = nil
+	l.mu.Unlock()
+	for _, f := range rest {
+		f()
+	}
+}
+
+// restAfter parks the loop again after d, if it may rest then.
+func (l *idleLoop) restAfter(d time.Duration) {
+	l.calm.later(d, func() {
+		l.mu.Lock()
+		stopped := l.stopped
+		l.mu.Unlock()
+		if !stopped {
+			l.post(l.parkIfIdle)
+		}
+	})
 }

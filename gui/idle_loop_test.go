@@ -20,6 +20,7 @@ type fakeMain struct {
 func startFakeMain(t *testing.T) (*fakeMain, *idleLoop) {
 	m := &fakeMain{queue: make(chan func(), 100)}
 	l := newIdleLoop(m.post, func() bool { return m.shown })
+	l.inTray()
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

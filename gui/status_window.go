@@ -30,7 +30,7 @@ type statusWindow struct {
 func layoutSpacer() fyne.CanvasObject { return layout.NewSpacer() }
 
 func newStatusWindow(u *UI) *statusWindow {
-	s := &statusWindow{w: u.newWindow("Hunch")}
+	s := &statusWindow{w: u.newCalmWindow("Hunch")}
 	s.icon = canvas.NewImageFromResource(Icon(ModeNeedsCalibration))
 	s.icon.SetMinSize(fyne.NewSize(72, 72))
 	s.icon.FillMode = canvas.ImageFillContain

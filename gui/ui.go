@@ -37,10 +37,9 @@ type UI struct {
 	status Status
 	tray   trayIcon // nil without a system tray
 	noTray string   // why there is no tray
-	// idle rests Fyne's loop while only the tray is shown (mayRest: the
-	// tray is the desktop's, not a test's); shown are the windows shown.
+	// idle rests Fyne's loop while only the tray or calm windows are shown;
+	// shown are the windows shown.
 	idle     *idleLoop
-	mayRest  bool
 	shown    map[*shownWindow]bool
 	win      *statusWindow
 	calib    *calibrationScreen
@@ -53,6 +52,10 @@ func New(a fyne.App, in Intents, reports Reports, n Notifier) *UI {
 	u := &UI{app: a, in: in, reports: reports, notifier: n, async: func(f func()) { go f() }, beep: softBeep,
 		shown: map[*shownWindow]bool{}}
 	u.idle = newIdleLoop(fyne.Do, u.anyShown)
+	u.idle.calm.shownCalm = u.onlyCalmShown
+	if _, glfw := a.Driver().(desktop.Driver); glfw {
+		u.idle.calm.wait, u.idle.calm.wake = waitForInput, wakeFromInputWait
+	}
 	u.win = newStatusWindow(u)
 	a.Lifecycle().SetOnStarted(u.rest)
 	return u
@@ -62,12 +65,9 @@ func New(a fyne.App, in Intents, reports Reports, n Notifier) *UI {
 func (u *UI) do(f func()) { u.idle.do(f) }
 
 // rest lets Fyne's loop rest when Hunch is in the desktop's tray with no
-// window shown; it runs on Fyne's goroutine.
-func (u *UI) rest() {
-	if u.mayRest {
-		u.idle.parkIfIdle()
-	}
-}
+// window shown, or when only calm windows are shown; it runs on Fyne's
+// goroutine.
+func (u *UI) rest() { u.idle.parkIfIdle() }
 
 // Quit ends the app's event loop; it may be called from any goroutine.
 func (u *UI) Quit() {
@@ -84,7 +84,7 @@ func (u *UI) UseTray(available bool, why string) {
 	if _, desktop := u.app.(desktop.App); desktop && available {
 		u.tray = newStatusItem(u.do, Icon(u.status.Mode))
 		u.tray.SetSystemTrayMenu(u.trayMenu())
-		u.mayRest = true
+		u.idle.inTray()
 		return
 	}
 	u.noTray = why

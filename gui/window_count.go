@@ -9,6 +9,9 @@ type shownWindow struct {
 	fyne.Window
 	u        *UI
 	onClosed func()
+	// calm marks a window that may rest the loop while shown (calm.go): it
+	// has no animation of its own and nothing to type into.
+	calm bool
 }
 
 // newWindow makes a window that counts itself while shown.
@@ -23,10 +26,20 @@ func (u *UI) newWindow(title string) fyne.Window {
 	return w
 }
 
-// Show shows the window and counts it.
+// newCalmWindow makes a window that counts itself while shown and lets the
+// loop rest while it is (calm.go).
+func (u *UI) newCalmWindow(title string) fyne.Window {
+	w := u.newWindow(title)
+	w.(*shownWindow).calm = true
+	return w
+}
+
+// Show shows the window and counts it; Fyne's loop runs while it maps and
+// draws the window, then rests if only calm windows are shown.
 func (w *shownWindow) Show() {
 	w.u.shown[w] = true
 	w.Window.Show()
+	w.u.idle.shownNow()
 }
 
 // Hide hides the window; with no window left, the loop may rest.
@@ -49,3 +62,13 @@ func (w *shownWindow) gone() {
 
 // anyShown says whether one of Hunch's windows is shown.
 func (u *UI) anyShown() bool { return len(u.shown) > 0 }
+
+// onlyCalmShown says whether every shown window is calm.
+func (u *UI) onlyCalmShown() bool {
+	for w := range u.shown {
+		if !w.calm {
+			return false
+		}
+	}
+	return true
+}
