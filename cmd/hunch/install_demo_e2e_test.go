@@ -70,7 +70,33 @@ func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
 	if strings.Contains(out.String(), "cannot start") {
 		t.Errorf("the demo complained:\n%s", out.String())
 	}
+	// The slouch's timer counts on in the window while Fyne's loop rests
+	// between statuses (the status window is calm): raised above the
+	// notification, then read without touching it once the loop may rest
+	// again, the window must change.
+	exec.Command("xdotool", "windowraise", id).Run()
+	time.Sleep(3 * time.Second)
+	if n := distinctPictures(t, id, 10, 500*time.Millisecond); n < 2 {
+		t.Errorf("the status window showed %d different pictures in 5 s of the demo's slouch, want 2 or more: it did not repaint while resting", n)
+	}
 	shots, _ := filepath.Abs(screenshotDir)
 	os.MkdirAll(shots, 0o755)
 	screenshot(t, "^Hunch$", shots, "status-demo")
+}
+
+// distinctPictures reads what window id shows n times, every, without
+// raising it, and counts the different pictures.
+func distinctPictures(t *testing.T, id string, n int, every time.Duration) int {
+	t.Helper()
+	seen := map[string]bool{}
+	for i := 0; i < n; i++ {
+		b, err := exec.Command("import", "-window", id, "rgb:-").Output()
+		if err == nil {
+			seen[string(b)] = true
+		} else {
+			t.Logf("read window %s: %v", id, err)
+		}
+		time.Sleep(every)
+	}
+	return len(seen)
 }
