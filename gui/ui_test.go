@@ -21,11 +21,11 @@ func TestTheStatusWindowShowsTheSlouchAndWhatToDo(t *testing.T) {
 	u, _ := newUI(t, nil, nil)
 	u.UseTray(false, "No system tray on this desktop, so Hunch lives in this window.")
 	u.Apply(Status{Mode: ModeSlouching, Kind: monitor.LeaningIn, SlouchFor: 25 * time.Second, UprightPct: 81, HasToday: true, Source: "camera 0"})
-	c := u.win.w.Canvas()
-	if got := u.win.headline.Text; got != "Leaning towards the screen for 25 s" {
+	c := u.statusWindow().w.Canvas()
+	if got := u.statusWindow().headline.Text; got != "Leaning towards the screen for 25 s" {
 		t.Errorf("headline %q", got)
 	}
-	if !u.win.note.Visible() {
+	if !u.statusWindow().note.Visible() {
 		t.Error("without a tray the window must say why it is there")
 	}
 	test.AssertRendersToMarkup(t, "status_slouching.xml", c)
@@ -63,10 +63,10 @@ func TestPausingFromTheTrayMenuForwardsTheIntent(t *testing.T) {
 	if u.trayMenu().Items[7].Disabled {
 		t.Error("Resume should be enabled while paused")
 	}
-	if u.win.pause.Visible() || !u.win.resume.Visible() {
+	if u.statusWindow().pause.Visible() || !u.statusWindow().resume.Visible() {
 		t.Error("the status window should offer Resume, not Pause, while paused")
 	}
-	test.Tap(u.win.resume)
+	test.Tap(u.statusWindow().resume)
 	if in.last() != "resume" {
 		t.Errorf("Resume forwarded %q", in.last())
 	}
@@ -189,7 +189,7 @@ func TestQuitIsInTheTrayMenuAndTheStatusWindow(t *testing.T) {
 	if in.last() != "quit" {
 		t.Errorf("Quit Hunch forwarded %v", in.calls)
 	}
-	if b := findButton(u.win.w.Content(), "Quit"); b == nil {
+	if b := findButton(u.statusWindow().w.Content(), "Quit"); b == nil {
 		t.Fatal("the status window has no Quit button")
 	} else {
 		test.Tap(b)
@@ -203,7 +203,7 @@ func TestASnoozeSaysUntilWhenAndCanBeEnded(t *testing.T) {
 	u, in := newUI(t, nil, nil)
 	until := time.Date(2026, 12, 4, 15, 30, 0, 0, time.Local)
 	u.Apply(Status{Mode: ModeUpright, SnoozedUntil: until})
-	s := u.win
+	s := u.statusWindow()
 	if !s.snoozed.Visible() || s.snoozed.Text != "Alerts snoozed until 15:30" || !s.unsnooze.Visible() {
 		t.Fatalf("snoozed: label %q (shown %v), end button shown %v", s.snoozed.Text, s.snoozed.Visible(), s.unsnooze.Visible())
 	}
@@ -243,9 +243,9 @@ func TestTheStatusWindowsPauseOffersEveryPause(t *testing.T) {
 	u, _ := newUI(t, nil, nil)
 	u.UseTray(false, "No system tray on this desktop, so Hunch lives in this window.")
 	u.Apply(Status{Mode: ModeUpright})
-	test.Tap(u.win.pause)
+	test.Tap(u.statusWindow().pause)
 	var shown []string
-	for _, o := range test.LaidOutObjects(u.win.w.Canvas().Overlays().Top()) {
+	for _, o := range test.LaidOutObjects(u.statusWindow().w.Canvas().Overlays().Top()) {
 		if t, ok := o.(*canvas.Text); ok && t.Text != "" {
 			shown = append(shown, t.Text)
 		}
@@ -272,5 +272,20 @@ func TestTheAppsOwnAlertPlaysTheSoundWhenAskedFor(t *testing.T) {
 		if beeps != c.beeps {
 			t.Errorf("notifier %v, sound %v: %d beeps from Hunch, want %d (a notification plays its own)", c.n != nil, c.sound, beeps, c.beeps)
 		}
+	}
+}
+
+// A day in the tray builds no status window (laying it out loads Fyne's
+// fonts, about 17 MB); asked for, it shows the status the tray shows.
+func TestTheStatusWindowIsBuiltOnlyWhenAskedFor(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.tray = &fakeTray{}
+	u.Apply(Status{Mode: ModeSlouching, Kind: monitor.LeaningIn, SlouchFor: 25 * time.Second})
+	if u.win != nil {
+		t.Fatal("the status window was built though only the tray is shown")
+	}
+	u.ShowStatus()
+	if got := u.win.headline.Text; got != "Leaning towards the screen for 25 s" {
+		t.Errorf("the status window, first shown, says %q", got)
 	}
 }
