@@ -74,6 +74,7 @@ func (l *idleLoop) watchCalm() bool {
 	if input {
 		grace = inputGrace
 	}
+	l.busyFor(grace)
 	l.handBack()
 	l.restAfter(grace)
 	return false

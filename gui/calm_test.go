@@ -119,7 +119,12 @@ func TestACalmWindowRestsFynesLoopAndHandsItBackToPaintAndAnswer(t *testing.T) {
 	in.expectWait(t)
 	in.ends <- true
 	again = in.expectHandBack(t, inputGrace, "after input")
-	in.pass(inputGrace)
+	// Another window closing meanwhile asks the loop to rest: it waits for
+	// the rest of the input's grace.
+	in.pass(inputGrace / 4)
+	m.queue <- l.parkIfIdle
+	in.expectHandBack(t, inputGrace*3/4, "a window closed during input's grace")
+	in.pass(inputGrace * 3 / 4)
 	again.f()
 	in.expectWait(t)
 	in.ends <- false

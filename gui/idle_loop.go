@@ -64,7 +64,7 @@ func (l *idleLoop) do(f func()) {
 		l.post(func() {
 			l.mu.Lock()
 			l.pending--
-			l.busyUntil = l.calm.now().Add(repaintGrace)
+			l.busyFor(repaintGrace)
 			l.mu.Unlock()
 			f()
 		})
@@ -106,10 +106,18 @@ func (l *idleLoop) stop() {
 // runs on Fyne's goroutine.
 func (l *idleLoop) shownNow() {
 	l.mu.Lock()
-	l.busyUntil = l.calm.now().Add(inputGrace)
+	l.busyFor(inputGrace)
 	l.mu.Unlock()
 	if l.calm.wait != nil {
 		l.restAfter(inputGrace)
+	}
+}
+
+// busyFor keeps Fyne's loop running for at least d from now when a window is
+// shown. l.mu is held.
+func (l *idleLoop) busyFor(d time.Duration) {
+	if t := l.calm.now().Add(d); t.After(l.busyUntil) {
+		l.busyUntil = t
 	}
 }
 
@@ -144,7 +152,7 @@ func (l *idleLoop) park() {
 			f := l.queue[0]
 			l.queue = l.queue[1:]
 			if windows {
-				l.busyUntil = l.calm.now().Add(repaintGrace)
+				l.busyFor(repaintGrace)
 			}
 			l.mu.Unlock()
 			f()
