@@ -34,14 +34,22 @@ var migrations = func() []string {
 var SchemaVersion = len(migrations)
 
 // migrate applies the migrations after the database's recorded version, up to
-// and including step upTo, in one transaction with the version update.
+// and including step upTo, in one transaction with the version update. A
+// history already at upTo is only read: no write lock, so a reader (hunch
+// report) never waits for the app's writes.
 func migrate(ctx context.Context, db *sql.DB, upTo int) error {
+	var v int
+	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
+		return err
+	}
+	if v == upTo {
+		return nil
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	var v int
 	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return err
 	}

@@ -279,3 +279,27 @@ func TestAClosedStoreAnswersWithAnErrorNotAPanic(t *testing.T) {
 		t.Error("a closed store read a day")
 	}
 }
+
+// A report opened while the app is in the middle of a write (its
+// transaction holds SQLite's write lock) reads at once: a reader of a history
+// that is up to date takes no write lock, so it never waits for the writer or
+// gives up with "database is locked".
+func TestAReaderDoesNotWaitForTheWritersTransaction(t *testing.T) {
+	dir := t.TempDir()
+	w := mustOpen(t, dir, Options{Location: time.UTC})
+	defer w.Close()
+	tx, err := w.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	// Shorter than the busy timeout: a reader that wanted the write lock
+	// would still be waiting when this context ends.
+	short, cancel := context.WithTimeout(ctx, busyTimeout/2)
+	defer cancel()
+	r, err := Open(short, dir, Options{Location: time.UTC, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("a reader while the writer holds its lock: %v", err)
+	}
+	r.Close()
+}
