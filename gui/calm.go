@@ -63,9 +63,11 @@ func (l *idleLoop) watchCalm() bool {
 		l.restAfter(busy)
 		return false
 	}
+	l.waiting = true
 	l.mu.Unlock()
 	input := l.calm.wait(calmWait)
 	l.mu.Lock()
+	l.waiting = false
 	if len(l.queue) > 0 || l.stopped {
 		l.mu.Unlock()
 		return true // work woke the wait: the park runs it first

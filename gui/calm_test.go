@@ -157,3 +157,20 @@ func TestQuitDuringACalmRestEndsIt(t *testing.T) {
 		t.Errorf("after Quit, %d of 1 pieces of work went through Fyne's loop: it still rested", got)
 	}
 }
+
+// In the tray park (no window shown) work wakes the park's own channel, not
+// GLFW: a wake-up posted to GLFW with nobody waiting would sit unread in the
+// X queue until a window shows.
+func TestTheTrayParkDoesNotWakeAWaitForInput(t *testing.T) {
+	m, l := startFakeMain(t)
+	in := &fakeInput{waits: make(chan time.Duration), woken: make(chan struct{}, 1), laters: make(chan laterCall, 10)}
+	l.calm = calmWindows{shownCalm: func() bool { return true }, wait: in.wait, wake: in.wake, now: in.now, later: in.later}
+	onMain(t, l, l.parkIfIdle)
+	onMain(t, l, func() {})
+	if m.posted.Load() > 2 {
+		t.Fatalf("work went through Fyne's loop: the tray park did not start")
+	}
+	if len(in.woken) != 0 {
+		t.Error("work in the tray park posted a wake-up to GLFW, where nobody waits")
+	}
+}

@@ -34,6 +34,7 @@ type idleLoop struct {
 	pending int  // work handed to Fyne's queue that has not run yet
 	stopped bool // the app is quitting: never park again
 	trayed  bool // Hunch is in the desktop's tray: it may rest with no window
+	waiting bool // the park waits for the windows' input (watchCalm)
 	// busyUntil is when Fyne's loop may rest again with a window shown:
 	// work just changed what it shows, or it was just shown.
 	busyUntil time.Time
@@ -71,12 +72,15 @@ func (l *idleLoop) do(f func()) {
 		return
 	}
 	l.queue = append(l.queue, f)
+	waiting := l.waiting
 	l.mu.Unlock()
 	select {
 	case l.wake <- struct{}{}:
 	default:
 	}
-	l.calm.nudge()
+	if waiting {
+		l.calm.nudge() // only then: an unread wake-up would sit in the X queue
+	}
 }
 
 // parkIfIdle parks Fyne's loop when no window is shown and Hunch is in the
