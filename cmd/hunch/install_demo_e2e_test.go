@@ -74,7 +74,9 @@ func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
 	// between statuses (the status window is calm): raised above the
 	// notification, then read without touching it once the loop may rest
 	// again, the window must change.
-	exec.Command("xdotool", "windowraise", id).Run()
+	if out, err := exec.Command("xdotool", "windowraise", id).CombinedOutput(); err != nil {
+		t.Errorf("raise the status window: %v %s", err, out)
+	}
 	time.Sleep(3 * time.Second)
 	if n := distinctPictures(t, id, 10, 500*time.Millisecond); n < 2 {
 		t.Errorf("the status window showed %d different pictures in 5 s of the demo's slouch, want 2 or more: it did not repaint while resting", n)
