@@ -52,11 +52,17 @@ func SetAutostart(path, exe string, on bool) error {
 // (Hunch installed under a folder with a space in its name, say), else
 // double-quoted with the quoted string's escapes, and then the escapes of a
 // string value (a backslash doubled, a line break as \n) and of field
-// codes (a % doubled).
+// codes (a % doubled). A path with a % is started through env: GLib (2.74)
+// looks for the program named before it undoes the %%, finds none and
+// refuses the whole entry, while it undoes them in env's argument.
 func execArg(path string) string {
 	arg := path
 	if strings.ContainsAny(path, " \t\n\"'\\><~|&;$*?#()`") {
 		arg = `"` + strings.NewReplacer(`"`, `\"`, "`", "\\`", `$`, `\$`, `\`, `\\`).Replace(path) + `"`
 	}
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, `%`, `%%`).Replace(arg)
+	arg = strings.NewReplacer(`\`, `\\`, "\n", `\n`, "\t", `\t`, "\r", `\r`, `%`, `%%`).Replace(arg)
+	if strings.Contains(path, "%") {
+		arg = "env " + arg
+	}
+	return arg
 }

@@ -27,7 +27,7 @@ func TestStartAtLoginWritesAnAutostartEntry(t *testing.T) {
 }
 
 // TestTheAutostartEntryStartsHunchWhereverItIs: Hunch installed in a folder
-// whose name has a space, quotes, a dollar or a backslash is still started
+// whose name has a space, quotes, a dollar, a backslash or a percent sign is still started
 // by its entry, as GLib (what GNOME and Xfce start autostart entries with)
 // reads it: gio launch runs the entry's Exec, which must name the program
 // whole.
@@ -36,7 +36,7 @@ func TestTheAutostartEntryStartsHunchWhereverItIs(t *testing.T) {
 	if err != nil {
 		t.Fatal("gio is missing; install the test's packages with 'make deps-test'")
 	}
-	for _, folder := range []string{"plain", "My Programs", `it's "hunch"`, "$HOME", `back\slash`, "semi;colon`tick`"} {
+	for _, folder := range []string{"plain", "My Programs", `it's "hunch"`, "$HOME", `back\slash`, "semi;colon`tick`", "100%", "50% off"} {
 		dir := filepath.Join(t.TempDir(), folder)
 		exe, ran := filepath.Join(dir, "hunch"), filepath.Join(t.TempDir(), "ran")
 		if err := os.MkdirAll(dir, 0o755); err != nil {

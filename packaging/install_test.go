@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // root is the repository, where the install scripts live.
@@ -31,12 +32,14 @@ func script(t *testing.T, name, home string, env []string, args ...string) strin
 	return string(out)
 }
 
-// fakeBinary stands in for bin/hunch, with bin/hunch-watch beside it.
+// fakeBinary stands in for bin/hunch, with bin/hunch-watch beside it. Run
+// with HUNCH_RAN set, it writes the path it was started by there.
 func fakeBinary(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
 	for _, name := range []string{"hunch", "hunch-watch"} {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte("#!/bin/sh\necho "+name+"\n"), 0o755); err != nil {
+		sh := "#!/bin/sh\necho " + name + "\n[ -z \"$HUNCH_RAN\" ] || echo \"$0\" > \"$HUNCH_RAN\"\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(sh), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -72,7 +75,7 @@ func checkInstall(t *testing.T, bindir, datadir string) map[string]bool {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{"[Desktop Entry]", "Type=Application", "Name=Hunch", `Exec="` + exe + `"`, "TryExec=" + exe, "Icon=" + IconName} {
+	for _, line := range []string{"[Desktop Entry]", "Type=Application", "Name=Hunch", "Icon=" + IconName} {
 		if !strings.Contains(string(entry), "\n"+line+"\n") && !strings.HasPrefix(string(entry), line+"\n") {
 			t.Errorf("entry lacks %q:\n%s", line, entry)
 		}
@@ -84,6 +87,9 @@ func checkInstall(t *testing.T, bindir, datadir string) map[string]bool {
 		if out, err := exec.Command(v, filepath.Join(datadir, "applications", entryName)).CombinedOutput(); err != nil {
 			t.Errorf("desktop-file-validate: %v\n%s", err, out)
 		}
+	}
+	if got := launch(t, filepath.Join(datadir, "applications", entryName)); got != exe {
+		t.Errorf("the menu entry started %q, want %q:\n%s", got, exe, entry)
 	}
 	for _, size := range IconSizes {
 		p := filepath.Join(datadir, "icons", "hicolor", fmt.Sprintf("%dx%d", size, size), "apps", IconName+".png")
@@ -99,6 +105,29 @@ func checkInstall(t *testing.T, bindir, datadir string) map[string]bool {
 		}
 	}
 	return want
+}
+
+// launch starts a desktop entry as GLib (GNOME's and Xfce's menus) does,
+// with gio, and returns the path of the program it started.
+func launch(t *testing.T, entry string) string {
+	t.Helper()
+	gio, err := exec.LookPath("gio")
+	if err != nil {
+		t.Fatal("gio is missing; install the test's packages with 'make deps-test'")
+	}
+	ran := filepath.Join(t.TempDir(), "ran")
+	cmd := exec.Command(gio, "launch", entry)
+	cmd.Env = append(os.Environ(), "HUNCH_RAN="+ran)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("gio launch %s: %v: %s", entry, err, out)
+		return ""
+	}
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+		if b, err := os.ReadFile(ran); err == nil && len(b) > 0 {
+			return strings.TrimSuffix(string(b), "\n")
+		}
+	}
+	return ""
 }
 
 // onlyThese checks that the files below the roots are exactly want.
@@ -148,12 +177,15 @@ func TestInstallFollowsXDGDataHomeAndPrefix(t *testing.T) {
 		t.Errorf("after uninstall: %v", got)
 	}
 
-	prefix := filepath.Join(t.TempDir(), "with space")
-	script(t, "install.sh", home, []string{"PREFIX=" + prefix}, bin)
-	onlyThese(t, checkInstall(t, filepath.Join(prefix, "bin"), filepath.Join(prefix, "share")), prefix, home)
-	script(t, "uninstall.sh", home, []string{"PREFIX=" + prefix})
-	if got := installed(t, prefix); len(got) != 0 {
-		t.Errorf("after uninstall: %v", got)
+	// Prefixes whose names the entry must escape: its menu entry still starts it.
+	for _, name := range []string{"with space", `it's "odd" & $HOME`, "back\\slash`tick`", "100%", "50% & more"} {
+		prefix := filepath.Join(t.TempDir(), name)
+		script(t, "install.sh", home, []string{"PREFIX=" + prefix}, bin)
+		onlyThese(t, checkInstall(t, filepath.Join(prefix, "bin"), filepath.Join(prefix, "share")), prefix, home)
+		script(t, "uninstall.sh", home, []string{"PREFIX=" + prefix})
+		if got := installed(t, prefix); len(got) != 0 {
+			t.Errorf("after uninstall: %v", got)
+		}
 	}
 }
 

@@ -30,10 +30,29 @@ mv "$bindir/hunch.tmp" "$bindir/hunch"
 echo "installed $bindir/hunch and $bindir/hunch-watch"
 
 # The entry runs the installed binary by its full path: the desktop session's
-# PATH often lacks ~/.local/bin. Exec quotes it (it may hold spaces).
+# PATH often lacks ~/.local/bin. Exec quotes it (it may hold spaces) with the
+# Desktop Entry Specification's escapes: a quoted argument's (" ` $ \), then a
+# string value's (\) and a field code's (%). A path with a % is started
+# through env, as app/autostart.go's execArg does: GLib looks for the program
+# before it undoes the %% and refuses the entry. TryExec is a plain string.
+string_value() {
+  local s=${1//\\/\\\\}
+  s=${s//$'\n'/\\n}; s=${s//$'\t'/\\t}; s=${s//$'\r'/\\r}
+  printf '%s' "$s"
+}
+exec_arg() {
+  local q=${1//\\/\\\\}
+  q=${q//\"/\\\"}; q=${q//\`/\\\`}; q=${q//\$/\\\$}
+  q=$(string_value "\"$q\"")
+  q=${q//%/%%}
+  case $1 in *%*) q="env $q" ;; esac
+  printf '%s' "$q"
+}
 template=$(<"$root/packaging/$id.desktop.in")
-entry=${template//@TRYEXEC@/$bindir/hunch}
-entry=${entry//@EXEC@/\"$bindir/hunch\"}
+tryexec=$(string_value "$bindir/hunch")
+execline=$(exec_arg "$bindir/hunch")
+entry=${template//@TRYEXEC@/"$tryexec"}
+entry=${entry//@EXEC@/"$execline"}
 printf '%s\n' "$entry" >"$appdir/$id.desktop.tmp"
 chmod 0644 "$appdir/$id.desktop.tmp"
 mv "$appdir/$id.desktop.tmp" "$appdir/$id.desktop"
