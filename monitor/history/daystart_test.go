@@ -37,6 +37,13 @@ func TestExportingAcrossASkippedMidnightListsEachDayOnce(t *testing.T) {
 	}
 	now := func() time.Time { return time.Date(2018, 11, 10, 12, 0, 0, 0, loc) }
 	s := mustOpen(t, t.TempDir(), Options{Now: now, Location: loc})
+	// Something recorded on the first and the last day: a history's days
+	// are those it has records for.
+	err = s.Write(context.Background(), nil, []Event{
+		{At: time.Date(2018, 11, 3, 9, 0, 0, 0, loc), Kind: EventAlert}, {At: time.Date(2018, 11, 5, 9, 0, 0, 0, loc), Kind: EventAlert}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	x, err := s.Export(context.Background(), time.Date(2018, 11, 3, 12, 0, 0, 0, loc), time.Date(2018, 11, 5, 12, 0, 0, 0, loc))
 	if err != nil {
 		t.Fatal(err)

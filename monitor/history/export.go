@@ -2,8 +2,10 @@ package history
 
 import (
 	"context"
+	"database/sql"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -43,19 +45,24 @@ type ExportEvent struct {
 }
 
 // Export collects the local days from the day containing from to the day
-// containing to, both included.
+// containing to, both included. Its days are those of the range the history
+// has anything for (from its first record to its last), so that a range
+// reaching back to year 1 costs no more than the history itself.
 func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) {
 	first, _ := dayBounds(from, s.loc)
 	_, end := dayBounds(to, s.loc)
-	x := Export{From: first.Format(time.DateOnly), Timezone: zoneName(s.loc),
+	x := Export{From: first.Format(time.DateOnly), To: to.In(s.loc).Format(time.DateOnly), Timezone: zoneName(s.loc),
 		Days: []DayReport{}, Minutes: []ExportMinute{}, Events: []ExportEvent{}, loc: s.loc}
-	for d := first; d.Before(end); {
+	from, until, err := s.recordedDays(ctx, first, end)
+	if err != nil {
+		return Export{}, err
+	}
+	for d := from; d.Before(until); {
 		r, err := s.Day(ctx, d)
 		if err != nil {
 			return Export{}, err
 		}
 		x.Days = append(x.Days, r)
-		x.To = r.Date
 		y, m, dd := d.Date()
 		d = time.Date(y, m, dd+1, 12, 0, 0, 0, s.loc) // noon: every day has one
 	}
@@ -79,6 +86,72 @@ func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) 
 		x.Events = append(x.Events, ExportEvent(e))
 	}
 	return x, nil
+}
+
+// recordedDays narrows the days [first, end) to those from the first day the
+// history holds anything for to the last (none: an empty range).
+func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, until time.Time, err error) {
+	var minMinute, maxMinute, minAt, maxAt sql.NullInt64
+	var minDate, maxDate sql.NullString
+	err = s.db.QueryRowContext(ctx, `SELECT
+		(SELECT min(minute) FROM minutes), (SELECT max(minute) FROM minutes),
+		(SELECT min(at_ms) FROM events), (SELECT max(at_ms) FROM events),
+		(SELECT min(date) FROM days), (SELECT max(date) FROM days)`).
+		Scan(&minMinute, &maxMinute, &minAt, &maxAt, &minDate, &maxDate)
+	if err != nil {
+		return first, first, fmt.Errorf("read history: %w", err)
+	}
+	var lo, hi []time.Time
+	if minMinute.Valid {
+		lo = append(lo, time.Unix(minMinute.Int64*60, 0))
+		hi = append(hi, time.Unix(maxMinute.Int64*60, 0))
+	}
+	if minAt.Valid {
+		lo = append(lo, time.UnixMilli(minAt.Int64))
+		hi = append(hi, time.UnixMilli(maxAt.Int64))
+	}
+	for _, d := range []struct {
+		date sql.NullString
+		to   *[]time.Time
+	}{{minDate, &lo}, {maxDate, &hi}} {
+		if t, err := time.ParseInLocation(time.DateOnly, d.date.String, s.loc); d.date.Valid && err == nil {
+			*d.to = append(*d.to, t.Add(12*time.Hour)) // noon: inside the day whatever its clock changes
+		}
+	}
+	if len(lo) == 0 {
+		return first, first, nil
+	}
+	from, _ = dayBounds(earliest(lo), s.loc)
+	_, until = dayBounds(latest(hi), s.loc)
+	if first.After(from) {
+		from = first
+	}
+	if end.Before(until) {
+		until = end
+	}
+	return from, until, nil
+}
+
+// earliest is the first of ts, which has at least one.
+func earliest(ts []time.Time) time.Time {
+	e := ts[0]
+	for _, t := range ts[1:] {
+		if t.Before(e) {
+			e = t
+		}
+	}
+	return e
+}
+
+// latest is the last of ts, which has at least one.
+func latest(ts []time.Time) time.Time {
+	l := ts[0]
+	for _, t := range ts[1:] {
+		if t.After(l) {
+			l = t
+		}
+	}
+	return l
 }
 
 // WriteJSON writes the export as one indented JSON object.

@@ -328,6 +328,35 @@ func TestExportCSVAndJSON(t *testing.T) {
 	}
 }
 
+// TestExportingEveryDayEverListsTheDaysOfTheHistory: a range from year 1 to
+// year 9999 lists the days from the history's first record (a day kept only
+// as its summary) to its last, not three million empty days.
+func TestExportingEveryDayEverListsTheDaysOfTheHistory(t *testing.T) {
+	loc := time.UTC
+	clk := &clock{time.Date(2026, 5, 20, 10, 0, 0, 0, loc)}
+	dir := t.TempDir()
+	s := mustOpen(t, dir, Options{Location: loc, Now: clk.Now, Retention: -1})
+	minutesOf(t, s, time.Date(2026, 1, 5, 0, 0, 0, 0, loc), "us")
+	minutesOf(t, s, time.Date(2026, 5, 19, 0, 0, 0, 0, loc), "u")
+	s.Close()
+	s = mustOpen(t, dir, Options{Location: loc, Now: clk.Now}) // rolls 5 January up into its summary
+	x, err := s.Export(ctx, time.Date(1, 1, 1, 0, 0, 0, 0, loc), time.Date(9999, 12, 31, 0, 0, 0, 0, loc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if x.From != "0001-01-01" || x.To != "9999-12-31" || len(x.Days) != 135 ||
+		x.Days[0].Date != "2026-01-05" || x.Days[0].Source != "summary" || x.Days[134].Date != "2026-05-19" {
+		t.Fatalf("export %s..%s: %d days", x.From, x.To, len(x.Days))
+	}
+	if x, err := s.Export(ctx, time.Date(2020, 1, 1, 0, 0, 0, 0, loc), time.Date(2020, 12, 31, 0, 0, 0, 0, loc)); err != nil || len(x.Days) != 0 {
+		t.Errorf("a year before the history: %d days (%v), want none", len(x.Days), err)
+	}
+	empty := mustOpen(t, t.TempDir(), Options{Location: loc, Now: clk.Now})
+	if x, err := empty.Export(ctx, time.Date(2026, 5, 1, 0, 0, 0, 0, loc), clk.t); err != nil || len(x.Days) != 0 {
+		t.Errorf("an empty history: %d days (%v), want none", len(x.Days), err)
+	}
+}
+
 func itoa(v int64) string { b, _ := json.Marshal(v); return string(b) }
 
 func TestParseDay(t *testing.T) {
