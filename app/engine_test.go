@@ -149,12 +149,12 @@ func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
 		}
 		return n
 	}
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	w.alert(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
 	if n := alerts(); n != 1 {
 		t.Fatalf("%d alerts before snoozing, want 1", n)
 	}
 	e.SnoozeFor(time.Hour)
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	w.alert(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
 	if n := alerts(); n != 0 {
 		t.Errorf("%d alerts while snoozed, want none", n)
 	}
@@ -279,12 +279,12 @@ func TestAlertsWaitUntilTheCalibrationsResultIsRead(t *testing.T) {
 	e := testEngine(t)
 	w := &watcher{e: e, prefs: DefaultPrefs()}
 	e.awaitingDone = true // as right after a calibration
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	w.alert(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
 	if len(e.events) != 0 {
 		t.Fatal("an alert came while the calibration's result was on the screen")
 	}
 	e.CalibrationDone()
-	w.alert(monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), ModeSlouching)
+	w.alert(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
 	if _, ok := (<-e.events).(AlertEvent); !ok {
 		t.Error("no alert after Done")
 	}
@@ -358,6 +358,43 @@ func TestANewSettingDoesNotRestartTheSittingClock(t *testing.T) {
 	watch(prefs, 40*time.Minute, 15*time.Minute)
 	if len(remindedAt) != 1 || remindedAt[0] != 50*time.Minute {
 		t.Errorf("stand-up reminders at %v, want one at 50m0s", remindedAt)
+	}
+}
+
+// TestOnlySlouchAlertsOfferASnooze: sitting slouched for 55 minutes brings
+// slouch alerts, which offer the snooze, and at 50 minutes a stand-up
+// reminder with the slouching figure, which does not: it is not an alert
+// about the slouch that a snooze would hold back.
+func TestOnlySlouchAlertsOfferASnooze(t *testing.T) {
+	e := testEngine(t)
+	start := time.Date(2026, 3, 14, 9, 0, 0, 0, time.Local)
+	e.Now = func() time.Time { return start }
+	prefs := DefaultPrefs()
+	w := &watcher{e: e, prefs: prefs, breaks: e.standUpBreaks(prefs)}
+	var slouch, standUp []AlertEvent
+	for at := time.Duration(0); at < 55*time.Minute; at += 5 * time.Second {
+		e.Now = func() time.Time { return start.Add(at) }
+		alert := at%(10*time.Minute) == 0
+		w.update(monitor.Update{At: at, State: monitor.Slouched, Posture: monitor.Slouched, StateKind: monitor.Hunched, SlouchFor: at, Alert: alert})
+		for len(e.events) > 0 {
+			if a, ok := (<-e.events).(AlertEvent); ok && strings.HasPrefix(a.Alert.Title, "Time to stand up") {
+				standUp = append(standUp, a)
+			} else if ok {
+				slouch = append(slouch, a)
+			}
+		}
+	}
+	w.flush()
+	if len(slouch) == 0 || len(standUp) != 1 {
+		t.Fatalf("%d slouch alerts and %d stand-up reminders, want some and one", len(slouch), len(standUp))
+	}
+	for _, a := range slouch {
+		if !a.Snooze || a.Mode != ModeSlouching {
+			t.Errorf("slouch alert %q: snooze %v, mode %v; want a snooze and the slouching figure", a.Alert.Title, a.Snooze, a.Mode)
+		}
+	}
+	if a := standUp[0]; a.Snooze || a.Mode != ModeSlouching {
+		t.Errorf("stand-up reminder while slouching: snooze %v, mode %v; want no snooze and the slouching figure", a.Snooze, a.Mode)
 	}
 }
 

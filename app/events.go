@@ -14,6 +14,10 @@ type AlertEvent struct {
 	Sound bool
 	// Mode picks the icon of the notification (or the window).
 	Mode Mode
+	// Snooze offers the button that holds alerts back for a while: a slouch
+	// alert does; a stand-up reminder or a call to calibrate does not, even
+	// when it comes while the user slouches.
+	Snooze bool
 }
 
 // HistoryChanged tells the GUI that the history was written or erased: an

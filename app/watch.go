@@ -52,18 +52,18 @@ func (w *watcher) update(u monitor.Update) {
 	if u.SetupChanged {
 		st.Note = "The camera or chair seems to have moved: recalibrate."
 		if !w.moved {
-			w.alert(monitor.RecalibrateAlert(), ModeNeedsCalibration)
+			w.alert(AlertEvent{Alert: monitor.RecalibrateAlert(), Mode: ModeNeedsCalibration})
 		}
 	}
 	w.moved = u.SetupChanged
 	if u.Alert {
-		w.alert(monitor.SlouchAlert(u.StateKind, u.SlouchFor), ModeSlouching)
+		w.alert(AlertEvent{Alert: monitor.SlouchAlert(u.StateKind, u.SlouchFor), Mode: ModeSlouching, Snooze: true})
 	}
 	if ev := w.breaks.Step(w.onWallClock(u, now)); ev.Break {
 		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventBreak}))
 	} else if ev.Remind {
 		w.e.keep(w.e.rec.AddEvent(history.Event{At: now, Kind: history.EventStandupReminder, Detail: ev.Exercise.Name}))
-		w.alert(monitor.StandUpAlert(ev.Exercise, ev.Sitting), st.Mode)
+		w.alert(AlertEvent{Alert: monitor.StandUpAlert(ev.Exercise, ev.Sitting), Mode: st.Mode})
 	}
 	w.e.readToday(false)
 	w.e.send(st)
@@ -77,12 +77,14 @@ func (w *watcher) onWallClock(u monitor.Update, now time.Time) monitor.Update {
 	return u
 }
 
-// alert hands an alert to the GUI when notifications are on and not snoozed.
-func (w *watcher) alert(a monitor.Alert, m Mode) {
+// alert hands an alert to the GUI, with the sound the user chose, when
+// notifications are on and not snoozed.
+func (w *watcher) alert(a AlertEvent) {
 	if !w.prefs.Notify || w.e.quiet() {
 		return
 	}
-	w.e.send(AlertEvent{Alert: a, Sound: w.prefs.Sound, Mode: m})
+	a.Sound = w.prefs.Sound
+	w.e.send(a)
 }
 
 // flush writes what the recorder holds.

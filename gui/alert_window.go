@@ -23,7 +23,7 @@ func (u *UI) alert(e AlertEvent) {
 		return
 	}
 	var snooze func()
-	if e.Mode == ModeSlouching {
+	if e.Snooze {
 		snooze = func() { u.in.SnoozeFor(alertSnooze) }
 	}
 	u.async(func() {
@@ -33,8 +33,9 @@ func (u *UI) alert(e AlertEvent) {
 	})
 }
 
-// showAlertWindow is the fallback alert: a small window with the message and
-// a way to snooze, and the sound when the user wants one.
+// showAlertWindow is the fallback alert: a small window with the message
+// (and a way to snooze, when the alert offers one), and the sound when the
+// user wants one.
 func (u *UI) showAlertWindow(e AlertEvent) {
 	if e.Sound {
 		u.async(u.beep)
@@ -48,9 +49,12 @@ func (u *UI) showAlertWindow(e AlertEvent) {
 	body.Wrapping = fyne.TextWrapWord
 	ok := widget.NewButton("OK", func() { w.Close() })
 	ok.Importance = widget.HighImportance
-	snooze := widget.NewButton(snoozeLabel, func() { u.in.SnoozeFor(alertSnooze); w.Close() })
-	w.SetContent(container.NewBorder(nil, container.NewHBox(layoutSpacer(), snooze, ok), container.NewPadded(icon), nil,
-		container.NewVBox(title, body)))
+	buttons := container.NewHBox(layoutSpacer())
+	if e.Snooze {
+		buttons.Add(widget.NewButton(snoozeLabel, func() { u.in.SnoozeFor(alertSnooze); w.Close() }))
+	}
+	buttons.Add(ok)
+	w.SetContent(container.NewBorder(nil, buttons, container.NewPadded(icon), nil, container.NewVBox(title, body)))
 	w.Resize(fyne.NewSize(460, 150))
 	w.Show()
 }

@@ -91,7 +91,7 @@ func TestEachModeHasItsOwnIcon(t *testing.T) {
 func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 	n := &notifier{}
 	u, in := newUI(t, nil, n)
-	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching})
+	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
 	if len(n.sent) != 1 || n.sent[0].Body != "Leaning towards the screen for 25 s — sit back, shoulders back and down" {
 		t.Fatalf("sent %+v", n.sent)
 	}
@@ -108,7 +108,9 @@ func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 	if in.last() != "snooze 15m0s" {
 		t.Errorf("the notification's snooze forwarded %q", in.last())
 	}
-	u.Apply(AlertEvent{Alert: monitor.Alert{Title: "Time to stand up"}, Mode: ModeUpright})
+	// A stand-up reminder that comes while the user slouches shows the
+	// slouching figure, and no snooze.
+	u.Apply(AlertEvent{Alert: monitor.Alert{Title: "Time to stand up"}, Mode: ModeSlouching})
 	if len(n.snoozes) != 2 || n.snoozes[1] != nil {
 		t.Error("a stand-up reminder offers the slouch alerts' snooze")
 	}
@@ -116,7 +118,7 @@ func TestAnAlertGoesToTheDesktopWhenAServiceAnswers(t *testing.T) {
 
 func TestWithoutANotificationServiceTheAppShowsItsOwnAlert(t *testing.T) {
 	u, in := newUI(t, nil, &notifier{down: true})
-	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.Slumped, 40*time.Second), Mode: ModeSlouching})
+	u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.Slumped, 40*time.Second), Mode: ModeSlouching, Snooze: true})
 	w := windowTitled(u.app, "Hunch — Sit up")
 	if w == nil {
 		t.Fatal("no alert window when notifications failed")
@@ -129,6 +131,14 @@ func TestWithoutANotificationServiceTheAppShowsItsOwnAlert(t *testing.T) {
 	test.Tap(snooze)
 	if in.last() != "snooze 15m0s" {
 		t.Errorf("snooze forwarded %q", in.last())
+	}
+	u.Apply(AlertEvent{Alert: monitor.Alert{Title: "Time to stand up"}, Mode: ModeSlouching})
+	w = windowTitled(u.app, "Hunch — Time to stand up")
+	if w == nil {
+		t.Fatal("no window for a stand-up reminder when notifications failed")
+	}
+	if findButton(w.Content(), "Snooze 15 min") != nil || findButton(w.Content(), "OK") == nil {
+		t.Error("the stand-up reminder's window offers the slouch alerts' snooze, or no OK")
 	}
 }
 
