@@ -163,6 +163,33 @@ func TestASnoozeHoldsBackAlertsWhileWatchingGoesOn(t *testing.T) {
 	}
 }
 
+// TestTurningNotificationsOffLeavesTheSoundTheUserChose: with desktop
+// notifications off an alert is not shown, but it is heard when the sound
+// is on; with both off there is nothing to hand the GUI.
+func TestTurningNotificationsOffLeavesTheSoundTheUserChose(t *testing.T) {
+	for _, c := range []struct {
+		notify, sound, sent, soundOnly bool
+	}{{true, true, true, false}, {true, false, true, false}, {false, true, true, true}, {false, false, false, false}} {
+		e := testEngine(t)
+		w := &watcher{e: e, prefs: DefaultPrefs()}
+		w.prefs.Notify, w.prefs.Sound = c.notify, c.sound
+		w.alert(AlertEvent{Alert: monitor.SlouchAlert(monitor.LeaningIn, 25*time.Second), Mode: ModeSlouching, Snooze: true})
+		var got []AlertEvent
+		for len(e.events) > 0 {
+			if a, ok := (<-e.events).(AlertEvent); ok {
+				got = append(got, a)
+			}
+		}
+		if (len(got) == 1) != c.sent || len(got) > 1 {
+			t.Errorf("notifications %v, sound %v: %d alerts handed on, want %v", c.notify, c.sound, len(got), c.sent)
+			continue
+		}
+		if c.sent && (got[0].SoundOnly != c.soundOnly || got[0].Sound != c.sound) {
+			t.Errorf("notifications %v, sound %v: sound only %v, sound %v", c.notify, c.sound, got[0].SoundOnly, got[0].Sound)
+		}
+	}
+}
+
 // watchingEngine is a test engine watching a generated clip of a user
 // sitting upright, its worker running until the test ends.
 func watchingEngine(t *testing.T) *Engine {

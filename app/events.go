@@ -18,6 +18,9 @@ type AlertEvent struct {
 	// alert does; a stand-up reminder or a call to calibrate does not, even
 	// when it comes while the user slouches.
 	Snooze bool
+	// SoundOnly: the user turned desktop notifications off but wants the
+	// sound, so the alert is heard and not shown.
+	SoundOnly bool
 }
 
 // HistoryChanged tells the GUI that the history was written or erased: an

@@ -77,13 +77,14 @@ func (w *watcher) onWallClock(u monitor.Update, now time.Time) monitor.Update {
 	return u
 }
 
-// alert hands an alert to the GUI, with the sound the user chose, when
-// notifications are on and not snoozed.
+// alert hands an alert to the GUI unless alerts are snoozed: shown when
+// notifications are on, with the sound when the user chose it; only heard
+// when notifications are off and the sound on; else not at all.
 func (w *watcher) alert(a AlertEvent) {
-	if !w.prefs.Notify || w.e.quiet() {
+	if (!w.prefs.Notify && !w.prefs.Sound) || w.e.quiet() {
 		return
 	}
-	a.Sound = w.prefs.Sound
+	a.Sound, a.SoundOnly = w.prefs.Sound, !w.prefs.Notify
 	w.e.send(a)
 }
 

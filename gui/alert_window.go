@@ -18,6 +18,10 @@ const alertSnooze = 15 * time.Minute
 const snoozeLabel = "Snooze 15 min"
 
 func (u *UI) alert(e AlertEvent) {
+	if e.SoundOnly {
+		u.async(u.beep)
+		return
+	}
 	if u.notifier == nil {
 		u.showAlertWindow(e)
 		return

@@ -285,6 +285,31 @@ func TestTheAppsOwnAlertPlaysTheSoundWhenAskedFor(t *testing.T) {
 	}
 }
 
+// TestAnAlertOnlyHeardIsNotShown: with desktop notifications off and the
+// sound on, an alert plays Hunch's sound and neither sends a notification
+// nor opens a window.
+func TestAnAlertOnlyHeardIsNotShown(t *testing.T) {
+	for _, n := range []*notifier{nil, {}, {down: true}} {
+		var nf Notifier
+		if n != nil {
+			nf = n
+		}
+		u, _ := newUI(t, nil, nf)
+		beeps := 0
+		u.beep = func() { beeps++ }
+		u.Apply(AlertEvent{Alert: monitor.SlouchAlert(monitor.Slumped, 40*time.Second), Mode: ModeSlouching, Snooze: true, Sound: true, SoundOnly: true})
+		if beeps != 1 {
+			t.Errorf("notifier %v: %d beeps, want 1", n != nil, beeps)
+		}
+		if n != nil && len(n.sent) != 0 {
+			t.Errorf("a notification went out though notifications are off: %+v", n.sent)
+		}
+		if windowTitled(u.app, "Hunch — Sit up") != nil {
+			t.Error("the alert window opened though notifications are off")
+		}
+	}
+}
+
 // A day in the tray builds no status window (laying it out loads Fyne's
 // fonts, about 17 MB); asked for, it shows the status the tray shows.
 func TestTheStatusWindowIsBuiltOnlyWhenAskedFor(t *testing.T) {
