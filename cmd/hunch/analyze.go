@@ -79,7 +79,7 @@ func runAnalyze(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
-		if rec, err = openRecording(ctx, f.dataDir, start); err != nil {
+		if rec, err = openRecording(ctx, f.dataDir, start, p.Info().Duration); err != nil {
 			return err
 		}
 		emit = func(u monitor.Update) { out.update(u); rec.update(u) }

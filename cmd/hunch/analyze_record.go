@@ -20,14 +20,26 @@ type recording struct {
 	err   error // the first write error; analysis goes on regardless
 }
 
-// openRecording opens the history in dataDir (the default when empty).
-func openRecording(ctx context.Context, dataDir string, start time.Time) (*recording, error) {
+// openRecording opens the history in dataDir (the default when empty) for
+// a recording of the given length from start. A day the history keeps
+// only as its summary cannot take one: its minutes would hide the summary
+// until the next prune, which then drops them.
+func openRecording(ctx context.Context, dataDir string, start time.Time, length time.Duration) (*recording, error) {
 	dir, err := dataDirOr(dataDir)
 	if err != nil {
 		return nil, err
 	}
 	s, err := history.Open(ctx, dir, history.Options{})
 	if err != nil {
+		return nil, err
+	}
+	day, found, err := s.Summarized(ctx, start, start.Add(length))
+	if err == nil && found {
+		err = fmt.Errorf("--start %s: the history keeps %s only as its summary (it keeps minutes for %d days), which a recording cannot be added to; choose a later --start",
+			start.Format(time.RFC3339), day, int(history.DefaultRetention.Hours()/24))
+	}
+	if err != nil {
+		s.Close()
 		return nil, err
 	}
 	return &recording{store: s, rec: history.NewRecorder(s), start: start}, nil

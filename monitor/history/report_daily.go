@@ -144,6 +144,21 @@ func (s *Store) Day(ctx context.Context, day time.Time) (DayReport, error) {
 	return dayReport(minutes, start, end), nil
 }
 
+// Summarized finds the first local day from the day of from to the day of
+// to that the history holds only as its summary (its minutes pruned): such
+// a day takes no new minutes. found is false when there is none.
+func (s *Store) Summarized(ctx context.Context, from, to time.Time) (day string, found bool, err error) {
+	first, _ := dayBounds(from, s.loc)
+	last, _ := dayBounds(to, s.loc)
+	var d sql.NullString
+	err = s.db.QueryRowContext(ctx, "SELECT min(date) FROM days WHERE date >= ? AND date <= ?",
+		first.Format(time.DateOnly), last.Format(time.DateOnly)).Scan(&d)
+	if err != nil {
+		return "", false, fmt.Errorf("read history: %w", err)
+	}
+	return d.String, d.Valid, nil
+}
+
 // summary reads a day's stored summary, written when its minutes were pruned.
 func (s *Store) summary(ctx context.Context, date string) (DayReport, bool, error) {
 	var blob string
