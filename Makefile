@@ -23,6 +23,7 @@ deps:
 
 deps-test:
 	@scripts/install-deps.sh test
+	@scripts/fetch-test-kernel.sh
 
 # staticcheck: dead code, misused APIs and deprecated calls that go vet
 # does not look for.

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 build=(pkg-config gcc libopencv-dev opencv-data libgl1-mesa-dev xorg-dev)
-test=(xvfb xauth dbus dbus-bin dbus-x11 dunst libnotify-bin imagemagick xdotool strace desktop-file-utils libglib2.0-bin xfce4-panel)
+test=(xvfb xauth dbus dbus-bin dbus-x11 dunst libnotify-bin imagemagick xdotool strace desktop-file-utils libglib2.0-bin xfce4-panel qemu-system-x86)
 
 want=("${build[@]}")
 [ "${1:-run}" = test ] && want+=("${test[@]}")

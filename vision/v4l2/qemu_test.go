@@ -1,0 +1,251 @@
+package v4l2
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// The guest is this test binary started by a throwaway Linux kernel under
+// qemu as its first process (PID 1): it loads the vivid test camera driver
+// and runs the TestGuest tests against /dev/video0, a real V4L2 device.
+// TestCamerasOfARealV4L2Driver, on the host, builds that kernel's initial
+// file system and reads what the guest says.
+
+// inGuest is true in the guest.
+var inGuest = os.Getpid() == 1
+
+// guestOK is the guest's last line when its tests passed.
+const guestOK = "hunch-v4l2-guest: PASS"
+
+func TestMain(m *testing.M) {
+	if !inGuest {
+		os.Exit(m.Run())
+	}
+	code := guest(m)
+	if code == 0 {
+		fmt.Println(guestOK)
+	} else {
+		fmt.Printf("hunch-v4l2-guest: FAIL (%d)\n", code)
+	}
+	unix.Sync()
+	_ = unix.Reboot(unix.LINUX_REBOOT_CMD_POWER_OFF) // PID 1 must not return
+	select {}
+}
+
+// guest mounts what a driver needs, loads the modules /modules/order names
+// and runs the TestGuest tests.
+func guest(m *testing.M) int {
+	for _, mnt := range []struct{ src, dir, typ string }{{"devtmpfs", "/dev", "devtmpfs"}, {"sysfs", "/sys", "sysfs"}, {"proc", "/proc", "proc"}, {"tmpfs", "/tmp", "tmpfs"}} {
+		if err := unix.Mount(mnt.src, mnt.dir, mnt.typ, 0, ""); err != nil {
+			fmt.Println("mount", mnt.dir, err)
+			return 2
+		}
+	}
+	order, err := os.ReadFile("/modules/order")
+	if err != nil {
+		fmt.Println(err)
+		return 2
+	}
+	for _, name := range strings.Fields(string(order)) {
+		if err := loadModule("/modules/"+name+".ko", vividParams(name)); err != nil {
+			fmt.Println("load", name, err)
+			return 2
+		}
+	}
+	for end := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		if _, err := os.Stat("/dev/video0"); err == nil {
+			break
+		}
+		if time.Now().After(end) {
+			fmt.Println("no /dev/video0 after loading vivid")
+			return 2
+		}
+	}
+	flag.Parse()
+	flag.Set("test.run", "^TestGuest")
+	flag.Set("test.v", "true")
+	return m.Run()
+}
+
+// vividParams makes vivid one device with a video capture node only and
+// one input, a webcam (input type 0).
+func vividParams(module string) string {
+	if module == "vivid" {
+		return "n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0"
+	}
+	return ""
+}
+
+func loadModule(path, params string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return unix.FinitModule(int(f.Fd()), params, 0)
+}
+
+// requireGuest skips a TestGuest test on the host.
+func requireGuest(t *testing.T) {
+	if !inGuest {
+		t.Skip("runs in the qemu guest that TestCamerasOfARealV4L2Driver starts")
+	}
+}
+
+// vividBars are the colours of vivid's default test pattern, 75% colour
+// bars, left to right, in BGR.
+var vividBars = [8][3]int{{191, 191, 191}, {0, 191, 191}, {191, 191, 0}, {0, 191, 0}, {191, 0, 191}, {0, 0, 191}, {191, 0, 0}, {0, 0, 0}}
+
+// TestGuestReadsTheTestPatternFromVivid: the camera streams 640×480 YUYV
+// frames that read as vivid's colour bars, frame after frame.
+func TestGuestReadsTheTestPatternFromVivid(t *testing.T) {
+	requireGuest(t)
+	c, err := Open("/dev/video0", 640, 480, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close() // after a failure; the test closes it itself below
+	if w, h := c.Size(); w != 640 || h != 480 || c.Pixel() != YUYV || c.Rate() != 5 {
+		t.Errorf("%q streams %d×%d %s at %g fps, want 640×480 YUYV at 5", c.Name(), w, h, fourccName(c.Pixel()), c.Rate())
+	}
+	var bgr []byte
+	start := time.Now()
+	for i := 0; i < 10; i++ {
+		if bgr, err = c.Read(bgr); err != nil {
+			t.Fatalf("frame %d: %v", i, err)
+		}
+		w, h := c.Size()
+		y := h * 3 / 4 // below vivid's text at the top
+		for bar, want := range vividBars {
+			x := w*bar/8 + w/16
+			p := 3 * (y*w + x)
+			for k := 0; k < 3; k++ {
+				if d := int(bgr[p+k]) - want[k]; d < -24 || d > 24 {
+					t.Fatalf("frame %d, bar %d at (%d, %d): BGR %v, want about %v", i, bar, x, y, bgr[p:p+3], want)
+				}
+			}
+		}
+	}
+	// Ten frames at 5 a second: the first few may wait in the buffers.
+	if took := time.Since(start); took < 1200*time.Millisecond {
+		t.Errorf("10 frames in %v at 5 frames a second", took)
+	}
+	if err := c.Close(); err != nil {
+		t.Error(err)
+	}
+	if err := c.Close(); err != nil {
+		t.Errorf("a second Close: %v", err)
+	}
+	// Closed, the device is free again for the next program.
+	again, err := Open("/dev/video0", 320, 180, 0)
+	if err != nil {
+		t.Fatalf("open after close: %v", err)
+	}
+	if w, h := again.Size(); w != 320 || h != 180 {
+		t.Errorf("asked for 320×180, streaming %d×%d", w, h)
+	}
+	if _, err := again.Read(nil); err != nil {
+		t.Error(err)
+	}
+	again.Close()
+}
+
+// TestGuestSaysWhenTheCameraIsBusy: a second program cannot stream from a
+// camera another streams from; it is told so plainly.
+func TestGuestSaysWhenTheCameraIsBusy(t *testing.T) {
+	requireGuest(t)
+	c, err := Open("/dev/video0", 640, 480, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := Open("/dev/video0", 640, 480, 5); err == nil || !strings.Contains(err.Error(), "/dev/video0") {
+		t.Errorf("a second open of a streaming camera: %v", err)
+	}
+}
+
+func TestAFileThatIsNotACameraIsRefused(t *testing.T) {
+	_, err := Open("/dev/null", 640, 480, 5)
+	if err == nil || !strings.Contains(err.Error(), "/dev/null") || !strings.Contains(err.Error(), "not a video device") {
+		t.Errorf("opening /dev/null: %v", err)
+	}
+	if _, err := Open(filepath.Join(t.TempDir(), "video9"), 640, 480, 5); err == nil {
+		t.Error("a missing device was opened")
+	}
+}
+
+// TestCamerasOfARealV4L2Driver boots the kernel that 'make deps-test'
+// fetched (scripts/fetch-test-kernel.sh) under qemu with this package's
+// tests as its first process, and passes when they pass there.
+func TestCamerasOfARealV4L2Driver(t *testing.T) {
+	if inGuest {
+		t.Skip("this is the guest")
+	}
+	kernel := testKernelDir()
+	qemu, err := exec.LookPath("qemu-system-x86_64")
+	if _, serr := os.Stat(filepath.Join(kernel, "vmlinuz")); err != nil || serr != nil {
+		t.Fatalf("qemu or the test kernel is missing (%v, %v); run 'make deps-test'", err, serr)
+	}
+	dir := t.TempDir()
+	build := exec.Command("go", "test", "-c", "-o", filepath.Join(dir, "init"), ".")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build the guest: %v\n%s", err, out)
+	}
+	initrd := filepath.Join(dir, "initrd.cpio")
+	if err := writeGuestInitrd(initrd, filepath.Join(dir, "init"), filepath.Join(kernel, "modules"), "vivid"); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, qemu, "-m", "256", "-nographic", "-no-reboot", "-nodefaults", "-serial", "stdio",
+		"-kernel", filepath.Join(kernel, "vmlinuz"), "-initrd", initrd, "-append", "console=ttyS0 quiet panic=-1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err = cmd.Run()
+	console := strings.ReplaceAll(out.String(), "\r", "")
+	if err != nil || !strings.Contains(console, guestOK) {
+		t.Fatalf("the guest (%v): %v\n%s", time.Since(start).Round(time.Second), err, console)
+	}
+	for _, name := range []string{"TestGuestReadsTheTestPatternFromVivid", "TestGuestSaysWhenTheCameraIsBusy"} {
+		if !strings.Contains(console, "--- PASS: "+name) {
+			t.Errorf("%s did not pass in the guest:\n%s", name, console)
+		}
+	}
+	t.Logf("guest ran in %v:\n%s", time.Since(start).Round(time.Second), guestLines(console))
+}
+
+// testKernelDir is where scripts/fetch-test-kernel.sh puts the kernel
+// (vmlinuz) and its media driver modules (modules/*.ko).
+func testKernelDir() string {
+	if d := os.Getenv("HUNCH_TEST_KERNEL"); d != "" {
+		return d
+	}
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(cache, "hunch", "test-kernel")
+}
+
+// guestLines are the guest's test lines in its console.
+func guestLines(console string) string {
+	var out []string
+	for _, l := range strings.Split(console, "\n") {
+		if strings.Contains(l, "Guest") || strings.Contains(l, "hunch-v4l2-guest") || strings.HasPrefix(strings.TrimSpace(l), "qemu_test.go") {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
