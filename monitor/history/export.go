@@ -101,28 +101,32 @@ func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, u
 	if err != nil {
 		return first, first, fmt.Errorf("read history: %w", err)
 	}
-	var lo, hi []time.Time
+	var seen []time.Time // the first and last record of each table that has any
 	if minMinute.Valid {
-		lo = append(lo, time.Unix(minMinute.Int64*60, 0))
-		hi = append(hi, time.Unix(maxMinute.Int64*60, 0))
+		seen = append(seen, time.Unix(minMinute.Int64*60, 0), time.Unix(maxMinute.Int64*60, 0))
 	}
 	if minAt.Valid {
-		lo = append(lo, time.UnixMilli(minAt.Int64))
-		hi = append(hi, time.UnixMilli(maxAt.Int64))
+		seen = append(seen, time.UnixMilli(minAt.Int64), time.UnixMilli(maxAt.Int64))
 	}
-	for _, d := range []struct {
-		date sql.NullString
-		to   *[]time.Time
-	}{{minDate, &lo}, {maxDate, &hi}} {
-		if t, err := time.ParseInLocation(time.DateOnly, d.date.String, s.loc); d.date.Valid && err == nil {
-			*d.to = append(*d.to, t.Add(12*time.Hour)) // noon: inside the day whatever its clock changes
+	for _, d := range []sql.NullString{minDate, maxDate} {
+		if t, err := time.ParseInLocation(time.DateOnly, d.String, s.loc); d.Valid && err == nil {
+			seen = append(seen, t.Add(12*time.Hour)) // noon: inside the day whatever its clock changes
 		}
 	}
-	if len(lo) == 0 {
+	if len(seen) == 0 {
 		return first, first, nil
 	}
-	from, _ = dayBounds(earliest(lo), s.loc)
-	_, until = dayBounds(latest(hi), s.loc)
+	lo, hi := seen[0], seen[0]
+	for _, t := range seen[1:] {
+		if t.Before(lo) {
+			lo = t
+		}
+		if t.After(hi) {
+			hi = t
+		}
+	}
+	from, _ = dayBounds(lo, s.loc)
+	_, until = dayBounds(hi, s.loc)
 	if first.After(from) {
 		from = first
 	}
@@ -130,28 +134,6 @@ func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, u
 		until = end
 	}
 	return from, until, nil
-}
-
-// earliest is the first of ts, which has at least one.
-func earliest(ts []time.Time) time.Time {
-	e := ts[0]
-	for _, t := range ts[1:] {
-		if t.Before(e) {
-			e = t
-		}
-	}
-	return e
-}
-
-// latest is the last of ts, which has at least one.
-func latest(ts []time.Time) time.Time {
-	l := ts[0]
-	for _, t := range ts[1:] {
-		if t.After(l) {
-			l = t
-		}
-	}
-	return l
 }
 
 // WriteJSON writes the export as one indented JSON object.
