@@ -18,7 +18,7 @@ func DecodeBGR(dst, frame []byte, width, height int) error {
 	if len(dst) != width*height*3 {
 		return fmt.Errorf("a %d×%d picture takes %d bytes, not %d", width, height, width*height*3, len(dst))
 	}
-	img, err := jpeg.Decode(bytes.NewReader(withHuffmanTables(frame)))
+	img, err := jpeg.Decode(bytes.NewReader(WithHuffmanTables(frame)))
 	if err != nil {
 		return fmt.Errorf("a Motion-JPEG frame: %w", err)
 	}
@@ -55,9 +55,10 @@ func DecodeBGR(dst, frame []byte, width, height int) error {
 	return nil
 }
 
-// withHuffmanTables is frame with the standard Huffman tables inserted
-// before its scan when it has none of its own.
-func withHuffmanTables(frame []byte) []byte {
+// WithHuffmanTables is frame with the standard Huffman tables inserted
+// before its scan when it has none of its own (the AVI1 Motion-JPEG that
+// many webcams and some AVI files carry), for any JPEG decoder.
+func WithHuffmanTables(frame []byte) []byte {
 	for i := 2; i+3 < len(frame); {
 		if frame[i] != 0xff {
 			return frame // not a marker where one should be: let the decoder say so
