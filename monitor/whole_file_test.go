@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -37,5 +38,25 @@ func TestAFileWrittenWholeIsTheOldOrTheNewNeverHalf(t *testing.T) {
 	info, err := os.Stat(path)
 	if b, _ := os.ReadFile(path); string(b) != "the new entry\n" || err != nil || info.Mode().Perm() != 0o644 {
 		t.Fatalf("after a write the file is %q, mode %v (%v)", b, info.Mode(), err)
+	}
+}
+
+// TestAFolderIsNotWrittenOver: asked to write where a folder is, nothing is
+// written, inside it or beside it, and the error says it is a folder.
+func TestAFolderIsNotWrittenOver(t *testing.T) {
+	parent := t.TempDir()
+	folder := filepath.Join(parent, "profiles")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	wrote := false
+	err := WriteFileWhole(folder, 0o600, func(w io.Writer) error { wrote = true; return nil })
+	if err == nil || !strings.Contains(err.Error(), "is a folder") || wrote {
+		t.Errorf("writing over a folder: %v (written: %v)", err, wrote)
+	}
+	for _, dir := range []string{parent, folder} {
+		if entries, _ := os.ReadDir(dir); (dir == parent && len(entries) != 1) || (dir == folder && len(entries) != 0) {
+			t.Errorf("%s holds %v after the refusal", dir, entries)
+		}
 	}
 }

@@ -66,6 +66,12 @@ func TestCalibrateExplainsBadInput(t *testing.T) {
 	}
 	_, errOut, code := runCmd(t, "calibrate", "--input", videos["empty.avi"])
 	wantPlainFailure(t, "no --out", code, errOut, "--out FILE")
+	// A folder for --out is said at once, before anyone sits still for it.
+	_, errOut, code = runCmd(t, "calibrate", "--input", videos["notes.mp4"], "--out", dir)
+	wantPlainFailure(t, "--out a folder", code, errOut, "is a folder")
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("after --out a folder, it holds %v", entries)
+	}
 }
 
 func TestReportAndExportExplainADamagedHistory(t *testing.T) {

@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/hunch-posture/hunch/monitor"
@@ -47,6 +49,10 @@ func parseCalibrateFlags(args []string, stdout, stderr io.Writer) (f calibrateFl
 func (f *calibrateFlags) check() (vision.Config, error) {
 	if f.out == "" {
 		return vision.Config{}, errors.New("say where to save the profile: --out FILE (for example --out ~/.config/hunch/profile.json)")
+	}
+	if st, err := os.Stat(f.out); err == nil && st.IsDir() {
+		// Said before the user sits still for nothing.
+		return vision.Config{}, fmt.Errorf("--out %s is a folder; name the profile's file, for example --out %s", f.out, filepath.Join(f.out, "profile.json"))
 	}
 	if !(f.seconds >= 1 && f.seconds <= 120) { // NaN too
 		return vision.Config{}, fmt.Errorf("--seconds %g: use 1 to 120 seconds", f.seconds)
