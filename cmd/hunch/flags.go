@@ -50,7 +50,7 @@ func (c *commandFlags) parse(args []string, stdout, stderr io.Writer) (help bool
 		c.printHelp(stdout)
 		return true, nil
 	case err != nil:
-		return false, c.fail(stderr, "%s", oneLine(err.Error()))
+		return false, c.fail(stderr, "%s", oneLine(c.plainly(err)))
 	case c.NArg() > 0:
 		return false, c.fail(stderr, "unexpected argument %q", c.Arg(0))
 	}
@@ -74,6 +74,43 @@ func (c *commandFlags) printHelp(w io.Writer) {
 }
 
 // oneLine escapes the line breaks of a message made from user input.
+// plainly says a flag's bad value as the user typed it and what it takes,
+// where the flag package says "invalid value "x" for flag -fps: parse error".
+func (c *commandFlags) plainly(err error) string {
+	var value, name string
+	if _, serr := fmt.Sscanf(err.Error(), "flag needs an argument: -%s", &name); serr == nil && c.Lookup(name) != nil {
+		_, usage := flag.UnquoteUsage(c.Lookup(name))
+		return fmt.Sprintf("--%s needs a value: %s", name, usage)
+	}
+	if _, serr := fmt.Sscanf(err.Error(), "flag provided but not defined: -%s", &name); serr == nil {
+		return fmt.Sprintf("--%s is not an option of hunch %s (see hunch %s --help)", name, c.Name(), c.Name())
+	}
+	if _, serr := fmt.Sscanf(err.Error(), "invalid value %q for flag -%s", &value, &name); serr != nil {
+		if _, serr := fmt.Sscanf(err.Error(), "invalid boolean value %q for -%s", &value, &name); serr != nil {
+			return err.Error()
+		}
+	}
+	name = strings.TrimSuffix(name, ":")
+	f := c.Lookup(name)
+	if f == nil {
+		return err.Error()
+	}
+	example := f.DefValue
+	if strings.HasPrefix(example, "-") { // "none" defaults such as --camera -1
+		example = "0"
+	}
+	want := map[string]string{
+		"*flag.durationValue": "a length of time such as 20s, 90s or 1m30s",
+		"*flag.float64Value":  "a number such as " + example,
+		"*flag.intValue":      "a whole number such as " + example,
+		"*flag.boolValue":     "true or false",
+	}[fmt.Sprintf("%T", f.Value)]
+	if want == "" {
+		return err.Error()
+	}
+	return fmt.Sprintf("--%s %q: want %s", name, value, want)
+}
+
 func oneLine(s string) string {
 	return strings.NewReplacer("\n", `\n`, "\r", `\r`).Replace(s)
 }
