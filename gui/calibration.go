@@ -217,6 +217,7 @@ func (c *calibrationScreen) update(v CalibrationView) {
 			c.u.in.CalibrationDone()
 		}
 		c.phase.Text = "Calibrated"
+		c.reason.Hide() // why the screen was opened is answered now
 		if c.u.tray != nil {
 			c.result.SetText(v.Result + " " + livesInTray)
 		}

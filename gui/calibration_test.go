@@ -101,6 +101,26 @@ func TestTheCalibrationFlowEndsWithDoneOrTryAgain(t *testing.T) {
 	}
 }
 
+// TestWhyTheScreenOpenedGoesOnceCalibrated: the warning the screen opened
+// with ("no calibration yet") stays through the capture and is gone with
+// the result, which answers it.
+func TestWhyTheScreenOpenedGoesOnceCalibrated(t *testing.T) {
+	u, _ := newUI(t, nil, nil)
+	u.Apply(ShowCalibration{Reason: "Hunch has no calibration for the recording clip.avi yet."})
+	c := u.calib
+	if c == nil || !c.reason.Visible() {
+		t.Fatal("the calibration screen opened without its reason")
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Capturing, Progress: 0.5})
+	if !c.reason.Visible() {
+		t.Error("the reason went during the capture")
+	}
+	u.Apply(CalibrationView{Obs: seated(), Checks: checks(true), Phase: Calibrated, Result: "Your upright posture is saved."})
+	if c.reason.Visible() {
+		t.Errorf("calibrated, the screen still says %q", c.reason.Text)
+	}
+}
+
 func TestTheSlouchSampleIsOfferedWithRecordAndSkip(t *testing.T) {
 	u, in := newUI(t, nil, nil)
 	u.StartCalibration()
