@@ -45,9 +45,9 @@ type ExportEvent struct {
 }
 
 // Export collects the local days from the day containing from to the day
-// containing to, both included. Its days are those of the range the history
-// has anything for (from its first record to its last), so that a range
-// reaching back to year 1 costs no more than the history itself.
+// containing to, both included, leaving out the days before the history's
+// first record (and after today), so that a range reaching back to year 1
+// costs no more than the history itself.
 func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) {
 	first, _ := dayBounds(from, s.loc)
 	_, end := dayBounds(to, s.loc)
@@ -89,7 +89,8 @@ func (s *Store) Export(ctx context.Context, from, to time.Time) (Export, error) 
 }
 
 // recordedDays narrows the days [first, end) to those from the first day the
-// history holds anything for to the last (none: an empty range).
+// history holds anything for to today (or its last record, if later): the
+// days before it began are not listed (none at all for an empty history).
 func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, until time.Time, err error) {
 	var minMinute, maxMinute, minAt, maxAt sql.NullInt64
 	var minDate, maxDate sql.NullString
@@ -124,6 +125,9 @@ func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, u
 		if t.After(hi) {
 			hi = t
 		}
+	}
+	if now := s.now(); now.After(hi) {
+		hi = now // the days since the last record are days without one
 	}
 	from, _ = dayBounds(lo, s.loc)
 	_, until = dayBounds(hi, s.loc)
