@@ -15,7 +15,7 @@ run: deps build
 	$(BIN) $(ARGS)
 
 build: deps
-	$(GO) build -o $(WATCH) ./cmd/hunch
+	GO=$(GO) scripts/build-watch.sh $(WATCH)
 	$(GO) build -tags front -o $(BIN) ./cmd/hunch
 
 deps:

@@ -207,7 +207,7 @@ func TestMakeInstallBuildsThenRunsTheScripts(t *testing.T) {
 		if err != nil || !strings.Contains(string(out), want) {
 			t.Errorf("make -n %s: %v\n%s", target, err, out)
 		}
-		if target == "install" && (!strings.Contains(string(out), "go build -o bin/hunch-watch ./cmd/hunch") ||
+		if target == "install" && (!strings.Contains(string(out), "scripts/build-watch.sh bin/hunch-watch") ||
 			!strings.Contains(string(out), "go build -tags front -o bin/hunch ./cmd/hunch")) {
 			t.Errorf("make install does not build both binaries first:\n%s", out)
 		}

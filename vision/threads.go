@@ -1,7 +1,6 @@
 package vision
 
 /*
-#cgo !windows pkg-config: opencv4
 #cgo CXXFLAGS: --std=c++11
 #include "threads.h"
 */

@@ -111,13 +111,17 @@ func desktopTools(t *testing.T, tools ...string) {
 }
 
 // buildHunch builds the real binaries into dir, as make build does: the
-// whole of Hunch as hunch-watch and its front as hunch, which it returns.
+// whole of Hunch as hunch-watch, linked against only the OpenCV modules it
+// calls (scripts/build-watch.sh), and its front as hunch, which it returns.
 func buildHunch(t *testing.T, dir string) string {
 	t.Helper()
 	bin := filepath.Join(dir, "hunch")
-	for _, args := range [][]string{{"build", "-o", filepath.Join(dir, "hunch-watch"), "."}, {"build", "-tags", "front", "-o", bin, "."}} {
-		if out, err := exec.Command("go", args...).CombinedOutput(); err != nil {
-			t.Fatalf("go %v: %v\n%s", args, err, out)
+	for _, cmd := range []*exec.Cmd{
+		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, "hunch-watch")),
+		exec.Command("go", "build", "-tags", "front", "-o", bin, "."),
+	} {
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%v: %v\n%s", cmd.Args, err, out)
 		}
 	}
 	return bin
