@@ -2,12 +2,12 @@ package mjpeg
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
-	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -25,7 +25,7 @@ type Writer struct {
 	at            int64   // bytes written so far
 	frames        []chunk // each frame's chunk, from the movi list's type
 	pic           *image.YCbCr
-	enc           bufferedJPEG
+	enc           bytes.Buffer // one encoded frame, reused
 }
 
 // The AVI's fixed layout: RIFF header, hdrl list (avih, strl with strh and
@@ -191,12 +191,3 @@ func toYCbCr(dst *image.YCbCr, bgr []byte) {
 		}
 	}
 }
-
-// bufferedJPEG is a reusable buffer for one encoded frame.
-type bufferedJPEG struct{ b []byte }
-
-func (e *bufferedJPEG) Write(p []byte) (int, error) { e.b = append(e.b, p...); return len(p), nil }
-func (e *bufferedJPEG) Reset()                      { e.b = e.b[:0] }
-func (e *bufferedJPEG) Bytes() []byte               { return e.b }
-
-var _ io.Writer = (*bufferedJPEG)(nil)
