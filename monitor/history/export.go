@@ -110,9 +110,14 @@ func (s *Store) recordedDays(ctx context.Context, first, end time.Time) (from, u
 		seen = append(seen, time.UnixMilli(minAt.Int64), time.UnixMilli(maxAt.Int64))
 	}
 	for _, d := range []sql.NullString{minDate, maxDate} {
-		if t, err := time.ParseInLocation(time.DateOnly, d.String, s.loc); d.Valid && err == nil {
-			seen = append(seen, t.Add(12*time.Hour)) // noon: inside the day whatever its clock changes
+		if !d.Valid {
+			continue
 		}
+		t, err := time.ParseInLocation(time.DateOnly, d.String, s.loc)
+		if err != nil {
+			return first, first, fmt.Errorf("read history: day %q: %w", d.String, err)
+		}
+		seen = append(seen, t.Add(12*time.Hour)) // noon: inside the day whatever its clock changes
 	}
 	if len(seen) == 0 {
 		return first, first, nil
