@@ -1,5 +1,3 @@
-//go:build !front
-
 package main
 
 import (
@@ -12,23 +10,43 @@ import (
 
 	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/monitor/history"
-	"github.com/hunch-posture/hunch/vision"
+	"github.com/hunch-posture/hunch/vision/v4l2"
 )
+
+// doctor runs in both builds. In the front (build_front.go) it loads no
+// OpenCV, so it answers in milliseconds: it checks that the libraries
+// hunch-watch needs are installed and reads a picture from each camera
+// through V4L2 itself. 'hunch doctor --models' hands over to hunch-watch,
+// which also loads the detectors into OpenCV (doctor_watch.go).
 
 func init() {
 	runners["doctor"] = runDoctor
 }
 
-// parseDoctorFlags reads doctor's command line, which has no flags but
-// --help; help is true when it was asked for and printed.
-func parseDoctorFlags(args []string, stdout, stderr io.Writer) (help bool, err error) {
-	return newCommandFlags("doctor", "doctor", "hunch doctor    (then fix the lines marked ✗)").parse(args, stdout, stderr)
+// doctorFlags are doctor's options.
+type doctorFlags struct {
+	models bool
 }
+
+// flagSet binds doctor's flags to f.
+func (f *doctorFlags) flagSet() *commandFlags {
+	fs := newCommandFlags("doctor", "doctor [--models]", "hunch doctor    (then fix the lines marked ✗)")
+	fs.BoolVar(&f.models, "models", false, "also load the face detector, the cascade and the person segmentation into OpenCV (about a second)")
+	return fs
+}
+
+// doctorCheck runs one check and says its result on one line.
+type doctorCheck func(what string, probe func() (string, error))
 
 // runDoctor checks what Hunch needs and says plainly what is missing.
 func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if help, err := parseDoctorFlags(args, stdout, stderr); help || err != nil {
+	var f doctorFlags
+	help, err := f.flagSet().parse(args, stdout, stderr)
+	if help || err != nil {
 		return err
+	}
+	if f.models && !modelsLoadHere {
+		return elsewhere(ctx, args, stdout, stderr)
 	}
 	problems := 0
 	check := func(what string, probe func() (string, error)) {
@@ -40,9 +58,8 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		}
 		fmt.Fprintf(stdout, "✓ %-14s %s\n", what, ok)
 	}
-	check("OpenCV", func() (string, error) { return vision.OpenCVVersion(), nil })
-	check("face detector", func() (string, error) { return doctorDetector(vision.DetectorBlazeFace) })
-	check("cascade", func() (string, error) { return doctorDetector(vision.DetectorCascade) })
+	check("OpenCV", doctorOpenCV)
+	doctorModels(stdout, check)
 	check("cameras", doctorCameras)
 	check("notifications", doctorNotifications)
 	check("history", history.DefaultDataDir)
@@ -52,38 +69,42 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	return nil
 }
 
-func doctorDetector(name string) (string, error) {
-	p, err := vision.OpenImages(vision.Config{Detector: name, SegmentEvery: 1})
-	if err != nil {
-		return "", err
-	}
-	defer p.Close()
-	if p.DetectorName != name {
-		return "", fmt.Errorf("%s could not load; using %s instead", name, p.DetectorName)
-	}
-	return name + " and person segmentation loaded (embedded)", nil
-}
-
+// doctorCameras reads one picture from every camera the system lists.
 func doctorCameras() (string, error) {
 	cams := desktop.Cameras() // by /dev/videoN's N: video10 is camera 10, gaps stay gaps
 	if len(cams) == 0 {
 		return "", fmt.Errorf("no camera found; connect a webcam, or analyse a recording with 'hunch analyze --input FILE'")
 	}
 	var found, labels []string
+	var first error
 	for _, c := range cams {
 		labels = append(labels, c.Label())
-		if size, err := vision.CheckCamera(c.Index); err == nil {
-			found = append(found, fmt.Sprintf("camera %d (%s, %s)", c.Index, c.Label(), size))
+		size, err := v4l2.Probe(fmt.Sprintf("/dev/video%d", c.Index))
+		if err != nil {
+			if first == nil {
+				first = err
+			}
+			continue
 		}
+		found = append(found, fmt.Sprintf("camera %d (%s, %s)", c.Index, c.Label(), size))
 	}
 	if len(found) == 0 {
-		return "", fmt.Errorf("%s present but none gives a picture; close other programs using the camera", strings.Join(labels, ", "))
+		return "", fmt.Errorf("%s present but none gives a picture (%v); close other programs using the camera", strings.Join(labels, ", "), first)
 	}
 	return strings.Join(found, ", "), nil
 }
 
+// doctorNotifications asks the desktop's notification service who it is.
+// Where there is no session bus it says so: a check does not start one
+// (dbus-launch), as the bus a desktop session gives is the one that counts.
 func doctorNotifications() (string, error) {
-	conn, err := dbus.SessionBus()
+	conn, err := dbus.SessionBusPrivateNoAutoStartup()
+	if err == nil {
+		defer conn.Close()
+		if err = conn.Auth(nil); err == nil {
+			err = conn.Hello()
+		}
+	}
 	if err != nil {
 		return "", fmt.Errorf("no D-Bus session (%v); Hunch will show its own alert window", err)
 	}

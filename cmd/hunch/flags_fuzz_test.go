@@ -178,10 +178,11 @@ func FuzzExportFlags(f *testing.F) {
 }
 
 func FuzzDoctorFlags(f *testing.F) {
-	seedArgs(f, nil, []string{"--help"}, []string{"-h"}, []string{"--verbose"}, []string{"cameras"}, []string{"--", "x"})
+	seedArgs(f, nil, []string{"--help"}, []string{"-h"}, []string{"--verbose"}, []string{"cameras"}, []string{"--", "x"}, []string{"--models=maybe"})
 	f.Fuzz(func(t *testing.T, line string) {
 		var stdout, stderr bytes.Buffer
-		help, err := parseDoctorFlags(splitArgs(line), &stdout, &stderr)
+		var fl doctorFlags
+		help, err := fl.flagSet().parse(splitArgs(line), &stdout, &stderr)
 		checkParse(t, "doctor", help, err, &stdout, &stderr)
 	})
 }

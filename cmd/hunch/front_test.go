@@ -67,7 +67,7 @@ func TestTheFrontHandsOtherCommandsToHunchWatchInItsPlace(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "hunch-watch"), []byte(stand), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"--demo", "--onset", "5s"}, {"analyze", "--input", "a clip.mp4"}, {"doctor"}} {
+	for _, args := range [][]string{{"--demo", "--onset", "5s"}, {"analyze", "--input", "a clip.mp4"}, {"doctor", "--models"}} {
 		cmd := exec.Command(front, args...)
 		out, err := cmd.Output()
 		if !errors.As(err, &exit) || exit.ExitCode() != 3 {

@@ -28,7 +28,7 @@ func TestEachCommandsHelpDescribesEveryFlagWithAnExample(t *testing.T) {
 		"calibrate": new(calibrateFlags).flagSet(),
 		"report":    new(reportFlags).flagSet(),
 		"export":    new(exportFlags).flagSet(),
-		"doctor":    newCommandFlags("doctor", "doctor", ""),
+		"doctor":    new(doctorFlags).flagSet(),
 	}
 	for name, fs := range sets {
 		out, errOut, code := runCmd(t, name, "--help")

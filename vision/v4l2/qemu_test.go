@@ -174,6 +174,26 @@ func TestGuestSaysWhenTheCameraIsBusy(t *testing.T) {
 	}
 }
 
+// TestGuestProbeSaysWhatTheCameraGives: doctor's probe reads one picture
+// and leaves the camera free for the next program.
+func TestGuestProbeSaysWhatTheCameraGives(t *testing.T) {
+	requireGuest(t)
+	for i := 0; i < 2; i++ {
+		got, err := Probe("/dev/video0")
+		if err != nil || got != "640×480 YUYV" {
+			t.Errorf("probe %d of /dev/video0: %q, %v; want 640×480 YUYV", i+1, got, err)
+		}
+	}
+	c, err := Open("/dev/video0", 640, 480, 5)
+	if err != nil {
+		t.Fatalf("the camera after two probes: %v", err)
+	}
+	defer c.Close()
+	if _, err := Probe("/dev/video0"); err == nil || !strings.Contains(err.Error(), "/dev/video0") {
+		t.Errorf("probing a camera another program streams from: %v; want an error naming it", err)
+	}
+}
+
 func TestAFileThatIsNotACameraIsRefused(t *testing.T) {
 	_, err := Open("/dev/null", 640, 480, 5)
 	if err == nil || !strings.Contains(err.Error(), "/dev/null") || !strings.Contains(err.Error(), "not a video device") {
@@ -181,6 +201,9 @@ func TestAFileThatIsNotACameraIsRefused(t *testing.T) {
 	}
 	if _, err := Open(filepath.Join(t.TempDir(), "video9"), 640, 480, 5); err == nil {
 		t.Error("a missing device was opened")
+	}
+	if _, err := Probe("/dev/null"); err == nil || !strings.Contains(err.Error(), "/dev/null") {
+		t.Errorf("probing /dev/null: %v", err)
 	}
 }
 
@@ -218,7 +241,7 @@ func TestCamerasOfARealV4L2Driver(t *testing.T) {
 	if err != nil || !strings.Contains(console, guestOK) {
 		t.Fatalf("the guest (%v): %v\n%s", time.Since(start).Round(time.Second), err, console)
 	}
-	for _, name := range []string{"TestGuestReadsTheTestPatternFromVivid", "TestGuestSaysWhenTheCameraIsBusy"} {
+	for _, name := range []string{"TestGuestReadsTheTestPatternFromVivid", "TestGuestSaysWhenTheCameraIsBusy", "TestGuestProbeSaysWhatTheCameraGives"} {
 		if !strings.Contains(console, "--- PASS: "+name) {
 			t.Errorf("%s did not pass in the guest:\n%s", name, console)
 		}
