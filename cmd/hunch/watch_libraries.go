@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -21,36 +22,43 @@ import (
 // what would stop hunch-watch with "error while loading shared libraries".
 
 // checkLibraries finds every library the program at path needs, directly
-// or through another library, in dirs (and the program's own RUNPATH). It
-// says how many there are and which OpenCV they include, or names the first
-// missing one and the Debian package that has it.
+// or through another library, in dirs (after the RUNPATH of the one that
+// names it). It says how many there are and which OpenCV they include, or
+// names the first missing one and the Debian package that has it.
 func checkLibraries(path string, dirs []string) (string, error) {
 	direct, own, err := neededLibraries(path)
 	if err != nil {
 		return "", fmt.Errorf("cannot read %s (%v); reinstall Hunch with 'make install'", path, err)
 	}
-	dirs = append(own, dirs...)
-	seen := map[string]bool{}
-	queue, opencv := direct, ""
-	for len(queue) > 0 {
-		lib := queue[0]
-		queue = queue[1:]
-		if seen[lib] {
+	type wanted struct {
+		lib   string
+		first []string // the RUNPATH of the file that names it
+	}
+	var queue []wanted
+	for _, lib := range direct {
+		queue = append(queue, wanted{lib, own})
+	}
+	seen, opencv := map[string]bool{}, ""
+	for ; len(queue) > 0; queue = queue[1:] {
+		w := queue[0]
+		if seen[w.lib] {
 			continue
 		}
-		seen[lib] = true
-		found := findLibrary(lib, dirs)
+		seen[w.lib] = true
+		found := findLibrary(w.lib, slices.Concat(w.first, dirs))
 		if found == "" {
-			return "", fmt.Errorf("%s is missing, and %s cannot start without it; %s", lib, filepath.Base(path), installHint(lib))
+			return "", fmt.Errorf("%s is missing, and %s cannot start without it; %s", w.lib, filepath.Base(path), installHint(w.lib))
 		}
-		if strings.HasPrefix(lib, "libopencv_core.so.") {
-			opencv = openCVVersion(lib)
+		if strings.HasPrefix(w.lib, "libopencv_core.so.") {
+			opencv = openCVVersion(w.lib)
 		}
-		more, _, err := neededLibraries(found)
+		more, its, err := neededLibraries(found)
 		if err != nil {
-			return "", fmt.Errorf("%s cannot be read (%v); %s", found, err, installHint(lib))
+			return "", fmt.Errorf("%s cannot be read (%v); %s", found, err, installHint(w.lib))
 		}
-		queue = append(queue, more...)
+		for _, lib := range more {
+			queue = append(queue, wanted{lib, its})
+		}
 	}
 	if opencv == "" {
 		return "", fmt.Errorf("%s links no OpenCV; rebuild it with 'make build'", path)
@@ -199,8 +207,12 @@ func cString(r io.ReaderAt, off uint64) (string, error) {
 	return "", fmt.Errorf("read a string of its dynamic section: %w", err)
 }
 
-// findLibrary is the first dirs/lib that exists, or "".
+// findLibrary is the first dirs/lib that exists, or "". A name with a
+// slash in it is a path, as for the loader.
 func findLibrary(lib string, dirs []string) string {
+	if strings.Contains(lib, "/") {
+		dirs = []string{""}
+	}
 	for _, d := range dirs {
 		p := filepath.Join(d, lib)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
