@@ -549,11 +549,11 @@ func (e *Engine) source() (vision.Config, string, string) {
 	name := fmt.Sprintf("camera %d", cfg.Camera)
 	cfg.Reconnect = true
 	cfg.OnCameraStatus = func(st vision.CameraStatus) { e.cameraStatus(name, st) }
-	dir, err := os.UserConfigDir()
+	profile, err := monitor.CameraProfilePath(cfg.Camera)
 	if err != nil {
 		return cfg, name, ""
 	}
-	return cfg, name, filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", cfg.Camera))
+	return cfg, name, profile
 }
 
 // cameraStatus tells the user, once, what became of the camera: in use by

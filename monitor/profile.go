@@ -27,6 +27,16 @@ type Profile struct {
 	Baseline Baseline  `json:"baseline"`
 }
 
+// CameraProfilePath is where the app keeps camera N's calibration:
+// $XDG_CONFIG_HOME/hunch/profiles/camera-N.json (~/.config by default).
+func CameraProfilePath(camera int) (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", camera)), nil
+}
+
 // SaveProfile writes p to path atomically (a temporary file renamed into
 // place), readable only by the user.
 func SaveProfile(path string, p Profile) error {

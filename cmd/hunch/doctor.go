@@ -2,13 +2,18 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/godbus/dbus/v5"
 
 	"github.com/hunch-posture/hunch/desktop"
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/monitor/history"
 	"github.com/hunch-posture/hunch/vision/v4l2"
 )
@@ -51,17 +56,27 @@ func runDoctor(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	problems := 0
 	check := func(what string, probe func() (string, error)) {
 		ok, err := probe()
-		if err != nil {
+		var n notice
+		switch {
+		case errors.As(err, &n):
+			fmt.Fprintf(stdout, "· %-14s %v\n", what, n)
+		case err != nil:
 			problems++
 			fmt.Fprintf(stdout, "✗ %-14s %v\n", what, err)
-			return
+		default:
+			fmt.Fprintf(stdout, "✓ %-14s %s\n", what, ok)
 		}
-		fmt.Fprintf(stdout, "✓ %-14s %s\n", what, ok)
 	}
 	check("OpenCV", doctorOpenCV)
 	doctorModels(stdout, check)
 	check("cameras", doctorCameras)
-	check("notifications", doctorNotifications)
+	check("calibration", doctorCalibration)
+	bus, busErr := doctorSessionBus()
+	if bus != nil {
+		defer bus.Close()
+	}
+	check("notifications", func() (string, error) { return doctorNotifications(bus, busErr) })
+	check("tray", func() (string, error) { return doctorTray(bus) })
 	check("history", history.DefaultDataDir)
 	if problems > 0 {
 		return fmt.Errorf("%d problem(s) found; see the lines marked ✗", problems)
@@ -94,19 +109,73 @@ func doctorCameras() (string, error) {
 	return strings.Join(found, ", "), nil
 }
 
-// doctorNotifications asks the desktop's notification service who it is.
-// Where there is no session bus it says so: a check does not start one
-// (dbus-launch), as the bus a desktop session gives is the one that counts.
-func doctorNotifications() (string, error) {
-	conn, err := dbus.SessionBusPrivateNoAutoStartup()
-	if err == nil {
-		defer conn.Close()
-		if err = conn.Auth(nil); err == nil {
-			err = conn.Hello()
+// notice is a doctor result that is neither a pass nor a problem: how Hunch
+// will behave here, shown with "·".
+type notice string
+
+func (n notice) Error() string { return string(n) }
+
+// doctorCalibration says which cameras the app has a calibration for.
+func doctorCalibration() (string, error) {
+	first, err := monitor.CameraProfilePath(0)
+	if err != nil {
+		return "", notice(fmt.Sprintf("no settings folder (%v); the app will ask you to calibrate each time", err))
+	}
+	paths, _ := filepath.Glob(filepath.Join(filepath.Dir(first), "camera-*.json")) // the pattern is fixed and good
+	var said []string
+	for _, cam := range cameraNumbers(paths) {
+		path, _ := monitor.CameraProfilePath(cam) // cannot fail: it did above
+		p, err := monitor.LoadProfile(path)
+		if err != nil {
+			return "", err // it says to recalibrate
+		}
+		with := ""
+		if p.Baseline.SlouchSample != nil {
+			with = ", with your slouch"
+		}
+		said = append(said, fmt.Sprintf("camera %d (%s%s)", cam, p.Created.Local().Format("2 Jan 2006"), with))
+	}
+	if len(said) == 0 {
+		return "", notice("none yet; the app asks you to sit upright for a few seconds when it first starts")
+	}
+	return strings.Join(said, ", "), nil
+}
+
+// cameraNumbers are the N of the camera-N.json files among paths, in order.
+func cameraNumbers(paths []string) []int {
+	var cams []int
+	for _, p := range paths {
+		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "camera-"), ".json"))
+		if err == nil && n >= 0 {
+			cams = append(cams, n)
 		}
 	}
+	sort.Ints(cams)
+	return cams
+}
+
+// doctorSessionBus connects to the desktop's session bus. Where there is
+// none it says so: a check does not start one (dbus-launch), as the bus a
+// desktop session gives is the one that counts.
+func doctorSessionBus() (*dbus.Conn, error) {
+	conn, err := dbus.SessionBusPrivateNoAutoStartup()
 	if err != nil {
-		return "", fmt.Errorf("no D-Bus session (%v); Hunch will show its own alert window", err)
+		return nil, err
+	}
+	if err = conn.Auth(nil); err == nil {
+		err = conn.Hello()
+	}
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// doctorNotifications asks the desktop's notification service who it is.
+func doctorNotifications(conn *dbus.Conn, busErr error) (string, error) {
+	if conn == nil {
+		return "", fmt.Errorf("no D-Bus session (%v); Hunch will show its own alert window", busErr)
 	}
 	var name, vendor, version, spec string
 	call := conn.Object("org.freedesktop.Notifications", "/org/freedesktop/Notifications").
@@ -115,4 +184,21 @@ func doctorNotifications() (string, error) {
 		return "", fmt.Errorf("no notification service answers (%v); Hunch will show its own alert window", err)
 	}
 	return fmt.Sprintf("%s %s (%s)", name, version, vendor), nil
+}
+
+// doctorTray says whether a system tray runs: without one Hunch lives in
+// its status window, which is how it works, not a fault.
+func doctorTray(conn *dbus.Conn) (string, error) {
+	const instead = "Hunch shows its status window instead, and moves to a tray when one starts"
+	if conn == nil {
+		return "", notice("none without a D-Bus session; " + instead)
+	}
+	host, err := desktop.TrayHost(conn)
+	if err != nil {
+		return "", notice(fmt.Sprintf("%v; %s", err, instead))
+	}
+	if host == "" {
+		return "", notice("none running (on GNOME the AppIndicator extension adds one); " + instead)
+	}
+	return "a system tray runs (" + host + "); Hunch's icon goes there", nil
 }

@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/hunch-posture/hunch/monitor"
 	"github.com/hunch-posture/hunch/vision"
 )
 
@@ -130,5 +132,47 @@ func TestLdSoConfIsReadWithItsIncludes(t *testing.T) {
 	write("conf.d/b.txt", "/opt/not-a-conf\n")
 	if got := strings.Join(ldSoConfDirs(filepath.Join(dir, "ld.so.conf"), map[string]bool{}), " "); got != "/opt/first /opt/a /opt/last" {
 		t.Errorf("dirs: %s; want /opt/first /opt/a /opt/last", got)
+	}
+}
+
+// TestDoctorSaysWhichCamerasAreCalibrated: none is how Hunch starts, not a
+// problem; each saved calibration is named with its day; a damaged one is
+// a problem that says to recalibrate.
+func TestDoctorSaysWhichCamerasAreCalibrated(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	calibration := func() string {
+		out, _, _ := runCmd(t, "doctor")
+		for _, l := range strings.Split(out, "\n") {
+			if strings.Contains(l, " calibration ") {
+				return l
+			}
+		}
+		t.Fatalf("doctor says nothing of the calibration:\n%s", out)
+		return ""
+	}
+	if got := calibration(); !strings.HasPrefix(got, "· calibration    none yet;") {
+		t.Errorf("with none: %q", got)
+	}
+	b := monitor.Baseline{FaceSize: 0.3, FaceHeight: 0.4, Width: 640, Height: 480}
+	created := time.Date(2026, 12, 3, 12, 0, 0, 0, time.Local)
+	for cam, sample := range map[int]*monitor.Features{2: {HeadDrop: 0.4}, 10: nil} {
+		b.SlouchSample = sample
+		path, err := monitor.CameraProfilePath(cam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := monitor.SaveProfile(path, monitor.Profile{Created: created, Source: "camera", Baseline: b}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := calibration(), "✓ calibration    camera 2 (3 Dec 2026, with your slouch), camera 10 (3 Dec 2026)"; got != want {
+		t.Errorf("with two:\n%q, want\n%q", got, want)
+	}
+	broken, _ := monitor.CameraProfilePath(1)
+	if err := os.WriteFile(broken, []byte("{"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := calibration(); !strings.HasPrefix(got, "✗ calibration    profile "+broken) || !strings.Contains(got, "recalibrate") {
+		t.Errorf("with a damaged one: %q", got)
 	}
 }

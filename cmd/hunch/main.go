@@ -30,7 +30,7 @@ var commands = map[string]command{
 	"analyze":   {summary: "analyse a recording or a camera and print the posture frame by frame"},
 	"app":       {summary: "start the desktop app (the default when no command is given)", hidden: true},
 	"calibrate": {summary: "measure your upright posture and save it as a profile"},
-	"doctor":    {summary: "check cameras, models, OpenCV, notifications and the history folder"},
+	"doctor":    {summary: "check OpenCV, the cameras, the calibration, notifications, the tray and the history folder"},
 	"eval":      {summary: "measure Hunch on the labelled real people in ../shared", hidden: true},
 	"export":    {summary: "export the history of some days as CSV or JSON"},
 	"fit":       {summary: "fit the posture judgement's weights (writes monitor/model.json)", hidden: true},
