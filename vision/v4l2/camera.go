@@ -34,6 +34,8 @@ type Camera struct {
 	buffers [][]byte
 	name    string
 	path    string
+	// sequence is the device's number of the frame read last.
+	sequence uint32
 }
 
 // Open opens the capture device at path (/dev/video0, say), asks for
@@ -174,17 +176,50 @@ func (c *Camera) Pixel() uint32 { return c.pixel }
 // Read waits for the device's next frame and writes it into bgr as 8-bit
 // BGR, three bytes a pixel, row by row (width × height × 3 bytes, the
 // size of a 3-channel OpenCV picture), growing it when it is too small. It
-// returns the picture, which shares bgr's memory.
+// returns the picture, which shares bgr's memory. The next frame is the
+// oldest the device has filled: a reader slower than the camera gets
+// frames that waited (see ReadFresh).
 func (c *Camera) Read(bgr []byte) ([]byte, error) {
 	b, err := c.dequeue()
 	if err != nil {
 		return bgr, err
 	}
+	return c.take(bgr, b)
+}
+
+// ReadFresh is Read for a reader slower than the camera, such as Hunch
+// looking twice a second at a camera sending 15 frames: it gives back
+// unread every frame already waiting, which may be seconds old, and waits
+// for the next one, at most a frame's time.
+func (c *Camera) ReadFresh(bgr []byte) ([]byte, error) {
+	for {
+		b := buffer{typ: bufTypeVideoCapture, memory: memoryMmap}
+		err := ioctl(c.fd, vidiocDQBuf, unsafe.Pointer(&b))
+		if err == unix.EAGAIN {
+			break
+		}
+		if err == nil {
+			err = ioctl(c.fd, vidiocQBuf, unsafe.Pointer(&b))
+		}
+		if err != nil {
+			return bgr, fmt.Errorf("camera %s: drop a waiting frame: %w", c.path, err)
+		}
+	}
+	return c.Read(bgr)
+}
+
+// Sequence is the device's number of the frame read last: a gap between
+// two reads is the frames nobody read.
+func (c *Camera) Sequence() uint32 { return c.sequence }
+
+// take writes filled buffer b into bgr and gives it back to the driver.
+func (c *Camera) take(bgr []byte, b buffer) ([]byte, error) {
 	n := int(b.bytesused)
 	if n > len(c.buffers[b.index]) {
 		n = len(c.buffers[b.index])
 	}
-	bgr, err = toBGR(bgr, c.buffers[b.index][:n], c.pixel, c.width, c.height)
+	c.sequence = b.sequence
+	bgr, err := toBGR(bgr, c.buffers[b.index][:n], c.pixel, c.width, c.height)
 	if qerr := ioctl(c.fd, vidiocQBuf, unsafe.Pointer(&b)); qerr != nil && err == nil {
 		err = fmt.Errorf("camera %s: give the frame buffer back: %w", c.path, qerr)
 	}

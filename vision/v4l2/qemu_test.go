@@ -174,6 +174,38 @@ func TestGuestSaysWhenTheCameraIsBusy(t *testing.T) {
 	}
 }
 
+// TestGuestReadFreshSkipsTheFramesThatWaited: a reader slower than the
+// camera gets, from Read, the oldest frame waiting; from ReadFresh, one
+// newer than every frame that waited.
+func TestGuestReadFreshSkipsTheFramesThatWaited(t *testing.T) {
+	requireGuest(t)
+	c, err := Open("/dev/video0", 320, 240, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	var bgr []byte
+	read := func(how func([]byte) ([]byte, error)) uint32 {
+		t.Helper()
+		if bgr, err = how(bgr); err != nil {
+			t.Fatal(err)
+		}
+		return c.Sequence()
+	}
+	// Long enough for every buffer to fill, even in a slow guest.
+	wait := time.Duration(3*bufferCount) * time.Second / 10
+	first := read(c.Read)
+	time.Sleep(wait)
+	if stale := read(c.Read); stale != first+1 {
+		t.Errorf("Read after %v: frame %d, want %d, the one that waited longest", wait, stale, first+1)
+	}
+	before := c.Sequence()
+	time.Sleep(wait)
+	if fresh := read(c.ReadFresh); fresh <= before+bufferCount {
+		t.Errorf("ReadFresh after %v: frame %d, want one after the %d that waited (after %d)", wait, fresh, bufferCount, before+bufferCount)
+	}
+}
+
 // TestGuestProbeSaysWhatTheCameraGives: doctor's probe reads one picture
 // and leaves the camera free for the next program.
 func TestGuestProbeSaysWhatTheCameraGives(t *testing.T) {
@@ -241,7 +273,7 @@ func TestCamerasOfARealV4L2Driver(t *testing.T) {
 	if err != nil || !strings.Contains(console, guestOK) {
 		t.Fatalf("the guest (%v): %v\n%s", time.Since(start).Round(time.Second), err, console)
 	}
-	for _, name := range []string{"TestGuestReadsTheTestPatternFromVivid", "TestGuestSaysWhenTheCameraIsBusy", "TestGuestProbeSaysWhatTheCameraGives"} {
+	for _, name := range []string{"TestGuestReadsTheTestPatternFromVivid", "TestGuestSaysWhenTheCameraIsBusy", "TestGuestProbeSaysWhatTheCameraGives", "TestGuestReadFreshSkipsTheFramesThatWaited"} {
 		if !strings.Contains(console, "--- PASS: "+name) {
 			t.Errorf("%s did not pass in the guest:\n%s", name, console)
 		}
