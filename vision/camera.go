@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"time"
-
-	"gocv.io/x/gocv"
 )
 
 // Why a camera cannot be used; errors from Open and Observe wrap one of
@@ -29,72 +27,80 @@ const cameraFailures = 10
 // a covered lens.
 const cameraWarmup = 5
 
-// cameraSource reads the freshest frame of a camera at the sampling rate.
-type cameraSource struct {
-	cap     *gocv.VideoCapture
-	meta    SourceInfo
+// openCamera opens camera index: through V4L2 directly where the system
+// has it and the camera sends YUYV or Motion-JPEG (camera_v4l2.go), else
+// through OpenCV's capture (camera_opencv.go).
+func openCamera(index int, rate float64) (frameSource, error) {
+	name := fmt.Sprintf("camera %d", index)
+	if _, err := os.Stat(fmt.Sprintf("/dev/video%d", index)); err != nil {
+		return nil, fmt.Errorf("open %s: %w; connect one or pass --input FILE", name, ErrNoCamera)
+	}
+	src, err := openDirectCamera(index, name, rate)
+	if errors.Is(err, errNotDirect) {
+		return openOpenCVCamera(index, name, rate)
+	}
+	return src, err
+}
+
+// errNotDirect: the camera cannot be read directly; OpenCV may read it.
+var errNotDirect = errors.New("not read directly")
+
+// cameraPace spaces a camera's reads at the sampling rate and times them.
+type cameraPace struct {
 	rate    float64
 	started time.Time
 	due     time.Time // when the next frame is due (rate > 0)
 	last    time.Time // when the latest frame was read
 }
 
-// openCamera opens camera index with a one-frame buffer.
-func openCamera(index int, rate float64) (*cameraSource, error) {
-	name := fmt.Sprintf("camera %d", index)
-	if _, err := os.Stat(fmt.Sprintf("/dev/video%d", index)); err != nil {
-		return nil, fmt.Errorf("open %s: %w; connect one or pass --input FILE", name, ErrNoCamera)
-	}
-	cap, err := gocv.VideoCaptureDevice(index)
-	if err != nil || !cap.IsOpened() {
-		if cap != nil {
-			cap.Close()
-		}
-		return nil, fmt.Errorf("open %s: %w (or not a capture device); close other apps using it, try another --camera, or pass --input FILE", name, ErrCameraBusy)
-	}
-	cap.Set(gocv.VideoCaptureBufferSize, 1)
-	cap.Grab(cameraWarmup)
+func newCameraPace(rate float64) cameraPace {
 	now := time.Now()
-	s := &cameraSource{cap: cap, rate: rate, started: now, due: now}
-	s.meta = SourceInfo{Name: name, Live: true, FPS: cap.Get(gocv.VideoCaptureFPS)}
-	return s, nil
+	return cameraPace{rate: rate, started: now, due: now}
 }
 
-func (s *cameraSource) info() SourceInfo { return s.meta }
-
-func (s *cameraSource) next(ctx context.Context, dst *gocv.Mat) (time.Duration, error) {
-	if s.rate > 0 {
-		if err := sleepCtx(ctx, time.Until(s.due)); err != nil {
-			return 0, err
-		}
-		s.dropQueued()
+// wait sleeps until the next frame is due.
+func (p *cameraPace) wait(ctx context.Context) error {
+	if p.rate <= 0 {
+		return nil
 	}
+	return sleepCtx(ctx, time.Until(p.due))
+}
+
+// read notes a frame read now and says when it was taken, from the start.
+func (p *cameraPace) read() time.Duration {
+	p.last = time.Now()
+	if p.rate > 0 {
+		// No catching up after a stall (a suspend): the next frame is one
+		// period after this one at the earliest.
+		p.due = later(p.due.Add(period(p.rate)), p.last)
+	}
+	return p.last.Sub(p.started)
+}
+
+func (p *cameraPace) setRate(fps float64) {
+	p.rate = fps
+	if fps > 0 && !p.last.IsZero() {
+		p.due = p.last.Add(period(fps))
+	}
+}
+
+// readCamera calls read until it gives a frame, up to cameraFailures times
+// 100 ms apart, then says the camera named name is lost.
+func readCamera(ctx context.Context, name string, read func() error) error {
 	for failures := 0; ; failures++ {
 		if err := ctx.Err(); err != nil {
-			return 0, err
+			return err
 		}
-		if s.cap.Read(dst) && !dst.Empty() {
-			s.last = time.Now()
-			if s.rate > 0 {
-				// No catching up after a stall (a suspend): the next frame
-				// is one period after this one at the earliest.
-				s.due = later(s.due.Add(period(s.rate)), s.last)
-			}
-			return s.last.Sub(s.started), nil
+		err := read()
+		if err == nil {
+			return nil
 		}
 		if failures+1 >= cameraFailures {
-			return 0, fmt.Errorf("read %s: %w (unplugged?); reconnect it and start again, or pass --input FILE", s.meta.Name, ErrCameraLost)
+			return fmt.Errorf("read %s: %w (unplugged? %v); reconnect it and start again, or pass --input FILE", name, ErrCameraLost, err)
 		}
 		if err := sleepCtx(ctx, 100*time.Millisecond); err != nil {
-			return 0, err
+			return err
 		}
-	}
-}
-
-func (s *cameraSource) setRate(fps float64) {
-	s.rate = fps
-	if fps > 0 && !s.last.IsZero() {
-		s.due = s.last.Add(period(fps))
 	}
 }
 
@@ -107,22 +113,3 @@ func later(a, b time.Time) time.Time {
 	}
 	return b
 }
-
-// dropQueued grabs and drops frames the driver has already buffered: a
-// grab that returns at once was queued; one that waits is a fresh frame
-// and the next read gets the one after it at worst one frame later.
-func (s *cameraSource) dropQueued() {
-	period := 33 * time.Millisecond
-	if s.meta.FPS > 0 {
-		period = time.Duration(float64(time.Second) / s.meta.FPS)
-	}
-	for i := 0; i < 4; i++ {
-		t := time.Now()
-		s.cap.Grab(1)
-		if time.Since(t) > period/2 {
-			return
-		}
-	}
-}
-
-func (s *cameraSource) Close() error { return s.cap.Close() }
