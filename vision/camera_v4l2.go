@@ -63,14 +63,17 @@ func openDirectCamera(index int, name string, rate float64) (frameSource, error)
 }
 
 // newDirectCamera drops the camera's first frames, dark or green while its
-// exposure settles, and starts pacing its reads at rate.
+// exposure settles, and starts pacing its reads at rate. A camera that gives
+// none is busy.
 func newDirectCamera(cam directFrames, name string, rate float64) (*directCamera, error) {
 	s := &directCamera{cam: cam, meta: SourceInfo{Name: name, Live: true, FPS: cam.Rate()}}
 	for i := 0; i < cameraWarmup; i++ {
 		var err error
 		if s.bgr, err = cam.Read(s.bgr); err != nil {
 			cam.Close()
-			return nil, fmt.Errorf("open %s: %w (%v); reconnect it, try another --camera, or pass --input FILE", name, ErrCameraLost, err)
+			// As for a camera whose first read fails (live.go): another
+			// program may hold it, so it is waited for.
+			return nil, fmt.Errorf("open %s: it opens but gives no picture (%v): %w; close other apps using it, try another --camera, or pass --input FILE", name, err, ErrCameraBusy)
 		}
 	}
 	s.pace = newCameraPace(rate)

@@ -66,8 +66,8 @@ func TestADirectCameraGivesFreshFramesAfterItsWarmUp(t *testing.T) {
 }
 
 // TestADirectCameraThatStopsIsLost: reads that keep failing end in
-// ErrCameraLost, which the live source waits out; one that fails while
-// opening closes the device.
+// ErrCameraLost, which the live source waits out; one that gives nothing
+// while opening is closed and busy, which the live source waits for.
 func TestADirectCameraThatStopsIsLost(t *testing.T) {
 	cam := &standInCamera{w: 4, h: 4}
 	src, err := newDirectCamera(cam, "camera 7", 0)
@@ -86,7 +86,7 @@ func TestADirectCameraThatStopsIsLost(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 	dead := &standInCamera{w: 4, h: 4, fail: true}
-	if _, err := newDirectCamera(dead, "camera 8", 0); !errors.Is(err, ErrCameraLost) || !dead.closed {
+	if _, err := newDirectCamera(dead, "camera 8", 0); !errors.Is(err, ErrCameraBusy) || !dead.closed {
 		t.Errorf("a camera that gives nothing while opening: %v, closed %v", err, dead.closed)
 	}
 }
