@@ -58,6 +58,7 @@ bench: deps build
 		awk '{r[NR] = $$1} END {printf "face path / one bare BlazeFace pass, same run: %sx (median of %d runs; the limit is 1.5x)\n", r[int((NR+1)/2)], NR}'
 	@grep '^BenchmarkStillPictures' bench.txt | awk '{for (i = 2; i <= NF; i++) { if ($$i == "x-analyse-every") x = $$(i-1); if ($$i == "%-frames-reused") r = $$(i-1) }; print x, r}' | sort -n | \
 		awk '{x[NR] = $$1; r[NR] = $$2} END {m = int((NR+1)/2); printf "unchanged pictures not looked at again: %s%% of frames reused, %sx the time of looking at every frame (session-a frames held 8 s at 1 fps; median of %d runs)\n", r[m], x[m], NR}'
+	$(GO) test -run '^$$' -bench YUYV -count 5 ./vision/v4l2/ | tee -a bench.txt
 	$(GO) test -run '^$$' -bench . -benchmem ./monitor/history/ | tee -a bench.txt
 	@if [ -d ../shared/testdata ]; then $(BIN) eval --shared ../shared --savings | tee -a bench.txt; \
 	else echo "what skipping unchanged pictures does to the judgement: skipped, no ../shared/testdata"; fi
