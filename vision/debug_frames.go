@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/jpeg"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -52,15 +54,23 @@ func (d *debugFrames) write(img gocv.Mat, obs monitor.Observation) error {
 	}
 	path := filepath.Join(d.dir, fmt.Sprintf("frame-%06d.jpg", d.n))
 	d.n++
-	buf, err := gocv.IMEncode(gocv.JPEGFileExt, d.canvas)
-	if err != nil {
-		return fmt.Errorf("debug frame %s: %w", path, err)
+	// Go's encoder, not OpenCV's imgcodecs: nothing else Hunch does while
+	// watching a camera needs that library (issue 12). The file appears
+	// whole or not at all.
+	pic, err := d.canvas.ToImage()
+	if err == nil {
+		err = monitor.WriteFileWhole(path, 0o600, func(w io.Writer) error {
+			return jpeg.Encode(w, pic, &jpeg.Options{Quality: debugFrameQuality})
+		})
 	}
-	defer buf.Close()
-	if err := os.WriteFile(path, buf.GetBytes(), 0o600); err != nil {
+	if err != nil {
 		return fmt.Errorf("debug frame %s: %w", path, err)
 	}
 	return nil
 }
+
+// debugFrameQuality is the debug frames' JPEG quality: a picture to look at
+// what was seen, not to measure it again.
+const debugFrameQuality = 90
 
 func (d *debugFrames) Close() error { return d.canvas.Close() }

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -196,5 +197,16 @@ func TestDebugFramesAreWrittenOnlyWhenAskedFor(t *testing.T) {
 	fi, _ := os.Stat(files[0])
 	if st.Mode().Perm() != 0o700 || fi.Mode().Perm() != 0o600 || fi.Size() < 10000 {
 		t.Errorf("folder %v, frame %v of %d bytes: want 0700, 0600 and a real picture", st.Mode().Perm(), fi.Mode().Perm(), fi.Size())
+	}
+	f, err := os.Open(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if cfg, err := jpeg.DecodeConfig(f); err != nil || cfg.Width != 640 || cfg.Height != 480 {
+		t.Errorf("debug frame %s: %+v, %v; want a 640×480 JPEG picture", files[0], cfg, err)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) > 0 {
+		t.Errorf("half-written files left: %v", left)
 	}
 }
