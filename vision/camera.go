@@ -36,10 +36,16 @@ func openCamera(index int, rate float64) (frameSource, error) {
 		return nil, fmt.Errorf("open %s: %w; connect one or pass --input FILE", name, ErrNoCamera)
 	}
 	src, err := openDirectCamera(index, name, rate)
-	if errors.Is(err, errNotDirect) {
-		return openOpenCVCamera(index, name, rate)
+	if !errors.Is(err, errNotDirect) {
+		return src, err
 	}
-	return src, err
+	src, cvErr := openOpenCVCamera(index, name, rate)
+	if cvErr != nil {
+		// Both readers failed: say why the direct one did too, which
+		// names the device's picture formats or what it is.
+		return nil, fmt.Errorf("%w (%v)", cvErr, err)
+	}
+	return src, nil
 }
 
 // errNotDirect: the camera cannot be read directly; OpenCV may read it.

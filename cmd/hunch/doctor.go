@@ -123,9 +123,8 @@ func doctorCalibration() (string, error) {
 	}
 	paths, _ := filepath.Glob(filepath.Join(filepath.Dir(first), "camera-*.json")) // the pattern is fixed and good
 	var said []string
-	for _, cam := range cameraNumbers(paths) {
-		path, _ := monitor.CameraProfilePath(cam) // cannot fail: it did above
-		p, err := monitor.LoadProfile(path)
+	for _, c := range calibratedCameras(paths) {
+		p, err := monitor.LoadProfile(c.path)
 		if err != nil {
 			return "", err // it says to recalibrate
 		}
@@ -133,7 +132,7 @@ func doctorCalibration() (string, error) {
 		if p.Baseline.SlouchSample != nil {
 			with = ", with your slouch"
 		}
-		said = append(said, fmt.Sprintf("camera %d (%s%s)", cam, p.Created.Local().Format("2 Jan 2006"), with))
+		said = append(said, fmt.Sprintf("camera %d (%s%s)", c.camera, p.Created.Local().Format("2 Jan 2006"), with))
 	}
 	if len(said) == 0 {
 		return "", notice("none yet; the app asks you to sit upright for a few seconds when it first starts")
@@ -141,16 +140,22 @@ func doctorCalibration() (string, error) {
 	return strings.Join(said, ", "), nil
 }
 
-// cameraNumbers are the N of the camera-N.json files among paths, in order.
-func cameraNumbers(paths []string) []int {
-	var cams []int
+// calibratedCamera is one camera-N.json profile.
+type calibratedCamera struct {
+	camera int
+	path   string
+}
+
+// calibratedCameras are the camera-N.json files among paths, by N.
+func calibratedCameras(paths []string) []calibratedCamera {
+	var cams []calibratedCamera
 	for _, p := range paths {
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "camera-"), ".json"))
 		if err == nil && n >= 0 {
-			cams = append(cams, n)
+			cams = append(cams, calibratedCamera{n, p})
 		}
 	}
-	sort.Ints(cams)
+	sort.Slice(cams, func(i, j int) bool { return cams[i].camera < cams[j].camera })
 	return cams
 }
 
