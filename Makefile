@@ -4,9 +4,12 @@
 export PATH := $(PATH):/usr/local/go/bin
 GO ?= go
 BIN := bin/hunch
-# The whole of Hunch; bin/hunch is its front (cmd/hunch/build_front.go), which
-# answers help, report and export itself and hands every other command to it.
+# The whole of Hunch, and the part of it that watches a camera (neither loads
+# OpenCV's file readers and their libraries); bin/hunch is the front
+# (cmd/hunch/build_front.go), which answers help, report, export and doctor
+# itself and hands every other command to one of them.
 WATCH := bin/hunch-watch
+CAMERA := bin/hunch-camera
 GOFLAGS_TEST ?= -count=1
 
 .PHONY: run build test bench bench-process eval fit deps deps-test vet fmt-check clean
@@ -16,6 +19,7 @@ run: deps build
 
 build: deps
 	GO=$(GO) scripts/build-watch.sh $(WATCH)
+	GO=$(GO) scripts/build-watch.sh $(CAMERA) --camera-only
 	$(GO) build -tags front -o $(BIN) ./cmd/hunch
 
 deps:
@@ -34,6 +38,7 @@ vet:
 	$(GO) vet -tags front ./cmd/hunch
 	$(GO) run $(STATICCHECK) ./...
 	$(GO) run $(STATICCHECK) -tags front ./cmd/hunch
+	$(GO) run $(STATICCHECK) -tags cameraonly -tests=false -checks inherit,-U1000 ./cmd/hunch ./app ./vision
 	$(GO) mod tidy -diff
 
 fmt-check:
@@ -80,7 +85,7 @@ eval: deps build
 fit: deps build
 	$(BIN) fit --shared ../shared --out monitor/model.json
 
-# For the current user: bin/hunch and bin/hunch-watch into ~/.local/bin, the menu entry and icons
+# For the current user: bin/hunch, hunch-camera and hunch-watch into ~/.local/bin, the menu entry and icons
 # under ~/.local/share ($XDG_DATA_HOME when set); PREFIX=DIR moves them.
 .PHONY: install uninstall
 install: build

@@ -1,7 +1,8 @@
+//go:build !cameraonly
+
 package app
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -39,5 +40,3 @@ func demoClip(dir string) (string, error) {
 	}
 	return path, os.Rename(tmp, path)
 }
-
-func contextBackground() context.Context { return context.Background() }

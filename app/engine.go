@@ -24,16 +24,18 @@ type Engine struct {
 	// bookings all follow it.
 	Now func() time.Time
 
-	open   func(vision.Config) (Source, error)
-	quit   func()
-	flags  Config
-	store  *history.Store
-	rec    *history.Recorder
-	cache  string
-	stderr io.Writer
-	events chan Event
-	stop   <-chan struct{} // closed when the app stops
-	pause  monitor.Pause
+	open func(vision.Config) (Source, error)
+	// makeDemo makes the demo clip under a folder and says where it is.
+	makeDemo func(dir string) (string, error)
+	quit     func()
+	flags    Config
+	store    *history.Store
+	rec      *history.Recorder
+	cache    string
+	stderr   io.Writer
+	events   chan Event
+	stop     <-chan struct{} // closed when the app stops
+	pause    monitor.Pause
 	// breaks keeps the stand-up reminders' sitting clock for the app's
 	// whole life (a new setting or a recalibration does not restart it),
 	// on the wall clock from breaksFrom. The worker goroutine alone uses it.
@@ -50,8 +52,11 @@ type Engine struct {
 	restart   context.CancelFunc // cancels the current watch
 	wantCalib bool
 	wantDemo  bool
-	slouch    slouchChoice // the answer to the calibration's slouch sample offer
-	ready     bool         // the user pressed Start on the calibration screen
+	// handOver is set when this build cannot read the source asked for
+	// (the camera-only build): Run ended so that the whole build takes over.
+	handOver *handOver
+	slouch   slouchChoice // the answer to the calibration's slouch sample offer
+	ready    bool         // the user pressed Start on the calibration screen
 	// awaitingDone holds alerts back while the calibration's result is on
 	// the screen, until the user presses Done.
 	awaitingDone bool
@@ -115,7 +120,7 @@ func New(f Config, p Prefs, store *history.Store, rec *history.Recorder, cache s
 	if f.Onset > 0 {
 		p.Onset = f.Onset
 	}
-	e := &Engine{Now: time.Now, open: openPipeline, quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
+	e := &Engine{Now: time.Now, open: openPipeline, makeDemo: demoClip, quit: quit, flags: f, prefs: p, store: store, rec: rec, cache: cache, stop: stop, stderr: stderr,
 		events: make(chan Event, 16), wake: make(chan struct{}, 1), wantDemo: f.Demo}
 	e.pause.Now = e.now
 	return e
@@ -468,7 +473,10 @@ func (e *Engine) Run(ctx context.Context) {
 		demo, since := e.wantDemo, e.asked
 		e.mu.Unlock()
 		if demo {
-			clip, err := demoClip(e.cache)
+			clip, err := e.makeDemo(e.cache)
+			if e.handsOver(err, true) {
+				return
+			}
 			if err != nil {
 				e.send(Status{Mode: ModeNeedsCalibration, Note: "The demo cannot start: " + err.Error()})
 				e.wait(ctx, since)
@@ -477,6 +485,9 @@ func (e *Engine) Run(ctx context.Context) {
 			cfg.Input, cfg.Realtime, name, profile = clip, true, "the demo clip", ""
 		}
 		p, err := e.open(cfg)
+		if e.handsOver(err, demo) {
+			return
+		}
 		if err != nil {
 			e.send(Status{Mode: ModeNeedsCalibration, Source: name, OfferDemo: cfg.Input == "",
 				Note: "No camera: " + err.Error() + ". Watch the demo to see Hunch at work."})

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"time"
 
 	"github.com/hunch-posture/hunch/monitor"
@@ -89,4 +90,4 @@ func (w *watcher) alert(a AlertEvent) {
 }
 
 // flush writes what the recorder holds.
-func (w *watcher) flush() { w.e.keep(w.e.rec.Flush(contextBackground())) }
+func (w *watcher) flush() { w.e.keep(w.e.rec.Flush(context.Background())) }

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs Hunch for the current user, no root needed:
-#   the binaries        $PREFIX/bin/hunch, hunch-watch    (PREFIX defaults to ~/.local)
+#   the binaries        $PREFIX/bin/hunch, hunch-camera, hunch-watch    (PREFIX defaults to ~/.local)
 #   the menu entry      $DATA/applications/io.github.hunch_posture.hunch.desktop
 #   the icons           $DATA/icons/hicolor/NxN/apps/io.github.hunch_posture.hunch.png
 # where DATA is $XDG_DATA_HOME when set, else $PREFIX/share (~/.local/share).
-# Usage: scripts/install.sh [BINARY]   (default bin/hunch, with hunch-watch beside it;
+# Usage: scripts/install.sh [BINARY]   (default bin/hunch, with hunch-camera and hunch-watch beside it;
 #   'make install' builds them first)
 # scripts/uninstall.sh removes exactly these files.
 set -euo pipefail
@@ -14,20 +14,22 @@ id=io.github.hunch_posture.hunch
 source "$root/scripts/install-paths.sh"
 
 watch=$(dirname "$bin")/hunch-watch
-for b in "$bin" "$watch"; do
+camera=$(dirname "$bin")/hunch-camera
+for b in "$bin" "$watch" "$camera"; do
   if [ ! -x "$b" ]; then
     echo "install: $b is missing or not executable; run 'make build' first (or 'make install')" >&2
     exit 1
   fi
 done
 
-# hunch-watch goes first: the front hands it every command that watches.
+# hunch-watch goes first, then hunch-camera, which hands it what it cannot
+# read, then the front, which hands every command that watches to them.
 install -d "$bindir" "$appdir"
-install -m 0755 "$watch" "$bindir/hunch-watch.tmp"
-mv "$bindir/hunch-watch.tmp" "$bindir/hunch-watch"
-install -m 0755 "$bin" "$bindir/hunch.tmp"
-mv "$bindir/hunch.tmp" "$bindir/hunch"
-echo "installed $bindir/hunch and $bindir/hunch-watch"
+put() { install -m 0755 "$1" "$bindir/$2.tmp" && mv "$bindir/$2.tmp" "$bindir/$2"; }
+put "$watch" hunch-watch
+put "$camera" hunch-camera
+put "$bin" hunch
+echo "installed $bindir/hunch, $bindir/hunch-camera and $bindir/hunch-watch"
 
 # The entry runs the installed binary by its full path: the desktop session's
 # PATH often lacks ~/.local/bin. Exec quotes it (it may hold spaces) with the

@@ -7,7 +7,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 id=io.github.hunch_posture.hunch
 source "$root/scripts/install-paths.sh"
 
-files=("$bindir/hunch" "$bindir/hunch-watch" "$appdir/$id.desktop")
+files=("$bindir/hunch" "$bindir/hunch-camera" "$bindir/hunch-watch" "$appdir/$id.desktop")
 for png in "$root"/packaging/icons/*x*.png; do
   files+=("$icondir/$(basename "$png" .png)/apps/$id.png")
 done

@@ -1,3 +1,5 @@
+//go:build !cameraonly
+
 package vision
 
 import (

@@ -258,16 +258,6 @@ func (p *Pipeline) ObserveImage(img image.Image, at time.Duration) (monitor.Obse
 	return p.observe(m, at)
 }
 
-// ObserveFile observes one picture file (JPEG, PNG), taken at the given time.
-func (p *Pipeline) ObserveFile(path string, at time.Duration) (monitor.Observation, error) {
-	m := gocv.IMRead(path, gocv.IMReadColor)
-	defer m.Close()
-	if m.Empty() {
-		return monitor.Observation{}, fmt.Errorf("observe %s: not a picture OpenCV can read; check the path", path)
-	}
-	return p.observe(m, at)
-}
-
 // observe analyses one BGR frame.
 func (p *Pipeline) observe(img gocv.Mat, at time.Duration) (monitor.Observation, error) {
 	start := time.Now()

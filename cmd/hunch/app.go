@@ -10,6 +10,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -129,7 +130,22 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return fmt.Errorf("save the history: %w", err)
 	}
+	if over, demo := e.HandedOver(); over {
+		return continueInWholeBuild(args, demo && !f.demo)
+	}
 	return nil
+}
+
+// continueInWholeBuild starts the app again in Hunch's whole build, with the
+// same command line (and --demo when the user asked for the demo since), once
+// this one has closed its window, its tray icon and the history: the
+// camera-only build cannot read the demo clip, or this camera (app.Engine's
+// HandedOver).
+func continueInWholeBuild(args []string, addDemo bool) error {
+	if addDemo {
+		args = append(slices.Clone(args), "--demo")
+	}
+	return runInstead(watchBinary, append([]string{"app"}, args...))
 }
 
 // openAppHistory opens the history in the folder --data-dir names, else the

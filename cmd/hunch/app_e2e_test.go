@@ -118,6 +118,7 @@ func buildHunch(t *testing.T, dir string) string {
 	bin := filepath.Join(dir, "hunch")
 	for _, cmd := range []*exec.Cmd{
 		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, "hunch-watch")),
+		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, "hunch-camera"), "--camera-only"),
 		exec.Command("go", "build", "-tags", "front", "-o", bin, "."),
 	} {
 		if out, err := cmd.CombinedOutput(); err != nil {

@@ -4,45 +4,64 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"syscall"
+	"strings"
 )
 
 // The front: 'go build -tags front' leaves out every command that watches a
-// camera or a recording, or opens a window (and with them OpenCV's 264
-// shared libraries and Fyne's). What it keeps (help, report, export, doctor) starts
-// in milliseconds; any other command is handed to hunch-watch, the whole of
-// Hunch, installed beside it, which replaces this process (same PID, same
-// terminal, same exit code).
+// camera or a recording, or opens a window (and with them OpenCV's shared
+// libraries and Fyne's). What it keeps (help, report, export, doctor) starts
+// in milliseconds; any other command is handed to the program that runs it
+// (see installed.go), which replaces this process.
 
-// watchBinary is the whole of Hunch's file name, beside the front.
-const watchBinary = "hunch-watch"
-
-// elsewhere runs the command in hunch-watch, in place of this process.
+// elsewhere runs the command in hunch-camera or hunch-watch, in place of
+// this process.
 func elsewhere(_ context.Context, _ []string, _, _ io.Writer) error {
-	watch, err := watchPath()
-	if err != nil {
-		return err
-	}
-	argv := append([]string{watch}, os.Args[1:]...)
-	return fmt.Errorf("start %s: %w", watch, syscall.Exec(watch, argv, os.Environ()))
+	args := os.Args[1:]
+	return runInstead(runnerFor(args, installedBeside), args)
 }
 
-// watchPath is where hunch-watch is installed: beside the front.
-func watchPath() (string, error) {
-	self, err := os.Executable()
-	if err == nil {
-		self, err = filepath.EvalSymlinks(self)
+// wholeOnlyCommands are the commands only the whole build has: both read
+// recordings and write clips.
+var wholeOnlyCommands = map[string]bool{"eval": true, "fit": true}
+
+// wholeOnlyFlags are the flags that read a recording or play the demo,
+// which only the whole build can.
+var wholeOnlyFlags = []string{"input", "demo"}
+
+// runnerFor is which program runs the command line args (without the
+// program's name): the whole build for what reads files, else the
+// camera-only one when it is installed (an install from before it was
+// split off has only the whole build).
+func runnerFor(args []string, installed func(string) (string, error)) string {
+	if needsWholeBuild(args) {
+		return watchBinary
 	}
-	if err != nil {
-		return "", fmt.Errorf("cannot find where hunch is installed (%v); run %s directly", err, watchBinary)
+	if _, err := installed(cameraBinary); err != nil {
+		return watchBinary
 	}
-	watch := filepath.Join(filepath.Dir(self), watchBinary)
-	if _, err := os.Stat(watch); err != nil {
-		return "", fmt.Errorf("%s is missing beside %s; reinstall Hunch with 'make install'", watchBinary, self)
+	return cameraBinary
+}
+
+// needsWholeBuild reports whether the command line names a command or a
+// flag only the whole build has, as -flag, --flag, or either with =value.
+func needsWholeBuild(args []string) bool {
+	if len(args) > 0 && wholeOnlyCommands[args[0]] {
+		return true
 	}
-	return watch, nil
+	for _, a := range args {
+		if a == "--" {
+			break // what follows is not a flag
+		}
+		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") {
+			for _, f := range wholeOnlyFlags {
+				if name == f {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

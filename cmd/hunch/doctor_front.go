@@ -5,19 +5,34 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 )
 
 // modelsLoadHere: the front has no OpenCV; 'doctor --models' is hunch-watch's.
 const modelsLoadHere = false
 
-// doctorOpenCV checks that every library hunch-watch needs is installed,
-// without loading one.
+// doctorOpenCV checks that every library hunch-camera and hunch-watch need
+// is installed, without loading one. An install from before hunch-camera
+// was split off has hunch-watch alone, which then runs every command.
 func doctorOpenCV() (string, error) {
-	watch, err := watchPath()
-	if err != nil {
-		return "", err
+	opencv, dirs := "", librarySearchDirs()
+	var needs []string
+	for _, name := range []string{cameraBinary, watchBinary} {
+		path, err := installedBeside(name)
+		if err != nil && name == cameraBinary {
+			continue
+		}
+		if err != nil {
+			return "", err
+		}
+		v, n, err := checkLibraries(path, dirs)
+		if err != nil {
+			return "", err
+		}
+		opencv = v
+		needs = append(needs, fmt.Sprintf("the %d libraries %s needs", n, name))
 	}
-	return checkLibraries(watch, librarySearchDirs())
+	return fmt.Sprintf("%s, with %s, all installed", opencv, strings.Join(needs, " and ")), nil
 }
 
 // doctorModels says where the models are and how to check them: loading

@@ -80,3 +80,40 @@ func TestTheFrontHandsOtherCommandsToHunchWatchInItsPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestTheFrontSendsWhatWatchesACameraToHunchCamera: with hunch-camera
+// installed, every command that watches a camera runs there; what reads a
+// recording or plays the demo, and eval and fit, run in hunch-watch.
+func TestTheFrontSendsWhatWatchesACameraToHunchCamera(t *testing.T) {
+	dir := t.TempDir()
+	front := buildFront(t, dir)
+	for _, name := range []string{"hunch-watch", "hunch-camera"} {
+		stand := "#!/bin/sh\necho \"" + name + " $*\"\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(stand), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "hunch-camera"},
+		{[]string{"--onset", "5s"}, "hunch-camera"},
+		{[]string{"app", "--camera", "2"}, "hunch-camera"},
+		{[]string{"analyze", "--camera", "0", "--json"}, "hunch-camera"},
+		{[]string{"calibrate", "--out", "p.json"}, "hunch-camera"},
+		{[]string{"doctor", "--models"}, "hunch-camera"},
+		{[]string{"--demo"}, "hunch-watch"},
+		{[]string{"app", "-demo=true"}, "hunch-watch"},
+		{[]string{"analyze", "--input", "a.mp4"}, "hunch-watch"},
+		{[]string{"calibrate", "-input=frames/%04d.jpg", "--out", "p.json"}, "hunch-watch"},
+		{[]string{"eval", "--shared", "../shared"}, "hunch-watch"},
+		{[]string{"fit"}, "hunch-watch"},
+		{[]string{"analyze", "--profile", "input"}, "hunch-camera"}, // a value, not the flag
+	} {
+		out, err := exec.Command(front, c.args...).Output()
+		if want := strings.TrimSpace(c.want + " " + strings.Join(c.args, " ")); err != nil || strings.TrimSpace(string(out)) != want {
+			t.Errorf("hunch %q ran %q (%v); want %q", c.args, out, err, want)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,6 +61,11 @@ func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
 		t.Fatalf("no status window:\n%s", out.String())
 	}
 	time.Sleep(3 * time.Second) // the camera is looked for, and the offer shown
+	// The app watching for a camera is hunch-camera; the demo is played by
+	// hunch-watch, which it hands the app to, in the same process.
+	if exe := runningProgram(app.Process.Pid); exe != "hunch-camera" {
+		t.Errorf("the app runs in %q, want hunch-camera", exe)
+	}
 	// "Watch the demo" is the first button of the bottom row (see status.png).
 	if out, err := exec.Command("xdotool", "mousemove", "--window", id, "70", "234", "click", "1").CombinedOutput(); err != nil {
 		t.Fatalf("click: %v %s", err, out)
@@ -70,6 +76,10 @@ func TestTheInstalledAppPlaysTheDemoWithNoToolchain(t *testing.T) {
 	if strings.Contains(out.String(), "cannot start") {
 		t.Errorf("the demo complained:\n%s", out.String())
 	}
+	if exe := runningProgram(app.Process.Pid); exe != "hunch-watch" {
+		t.Errorf("the demo runs in %q, want hunch-watch", exe)
+	}
+	id = windowID("^Hunch$") // hunch-watch's own window
 	// The slouch's timer counts on in the window while Fyne's loop rests
 	// between statuses (the status window is calm): raised above the
 	// notification, then read without touching it once the loop may rest
@@ -101,4 +111,13 @@ func distinctPictures(t *testing.T, id string, n int, every time.Duration) int {
 		time.Sleep(every)
 	}
 	return len(seen)
+}
+
+// runningProgram is the file name of the program process pid runs.
+func runningProgram(pid int) string {
+	exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid))
+	if err != nil {
+		return err.Error()
+	}
+	return filepath.Base(exe)
 }

@@ -47,6 +47,10 @@ var errUsage = errors.New("usage")
 // atStart, when set by the build, prepares the process before any command.
 var atStart func()
 
+// handOver, when set by the build, may run a command that failed with err
+// in another build instead; it returns err when it does not (build_camera.go).
+var handOver func(name string, args []string, err error) error
+
 func main() {
 	if atStart != nil {
 		atStart()
@@ -77,6 +81,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		do = elsewhere
 	}
 	err := do(ctx, args, stdout, stderr)
+	if err != nil && handOver != nil {
+		err = handOver(name, args, err)
+	}
 	switch {
 	case err == nil:
 		return 0

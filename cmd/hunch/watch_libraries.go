@@ -23,12 +23,12 @@ import (
 
 // checkLibraries finds every library the program at path needs, directly
 // or through another library, in dirs (after the RUNPATH of the one that
-// names it). It says how many there are and which OpenCV they include, or
+// names it). It says which OpenCV they include and how many there are, or
 // names the first missing one and the Debian package that has it.
-func checkLibraries(path string, dirs []string) (string, error) {
+func checkLibraries(path string, dirs []string) (opencv string, count int, err error) {
 	direct, own, err := neededLibraries(path)
 	if err != nil {
-		return "", fmt.Errorf("cannot read %s (%v); reinstall Hunch with 'make install'", path, err)
+		return "", 0, fmt.Errorf("cannot read %s (%v); reinstall Hunch with 'make install'", path, err)
 	}
 	type wanted struct {
 		lib   string
@@ -38,7 +38,7 @@ func checkLibraries(path string, dirs []string) (string, error) {
 	for _, lib := range direct {
 		queue = append(queue, wanted{lib, own})
 	}
-	seen, opencv := map[string]bool{}, ""
+	seen := map[string]bool{}
 	for ; len(queue) > 0; queue = queue[1:] {
 		w := queue[0]
 		if seen[w.lib] {
@@ -47,23 +47,23 @@ func checkLibraries(path string, dirs []string) (string, error) {
 		seen[w.lib] = true
 		found := findLibrary(w.lib, slices.Concat(w.first, dirs))
 		if found == "" {
-			return "", fmt.Errorf("%s is missing, and %s cannot start without it; %s", w.lib, filepath.Base(path), installHint(w.lib))
+			return "", 0, fmt.Errorf("%s is missing, and %s cannot start without it; %s", w.lib, filepath.Base(path), installHint(w.lib))
 		}
 		if strings.HasPrefix(w.lib, "libopencv_core.so.") {
 			opencv = openCVVersion(w.lib)
 		}
 		more, its, err := neededLibraries(found)
 		if err != nil {
-			return "", fmt.Errorf("%s cannot be read (%v); %s", found, err, installHint(w.lib))
+			return "", 0, fmt.Errorf("%s cannot be read (%v); %s", found, err, installHint(w.lib))
 		}
 		for _, lib := range more {
 			queue = append(queue, wanted{lib, its})
 		}
 	}
 	if opencv == "" {
-		return "", fmt.Errorf("%s links no OpenCV; rebuild it with 'make build'", path)
+		return "", 0, fmt.Errorf("%s links no OpenCV; rebuild it with 'make build'", path)
 	}
-	return fmt.Sprintf("%s, with the %d libraries %s needs, all installed", opencv, len(seen), filepath.Base(path)), nil
+	return opencv, len(seen), nil
 }
 
 // neededLibraries are the libraries an ELF file names (DT_NEEDED) and the
