@@ -70,7 +70,9 @@ bench: deps build
 
 # Whole-process CPU and peak RSS: the commands, analyze on a 312 s clip in
 # real time, the app for 150 s under a throwaway desktop, in a status window
-# and in a tray, and an idle Fyne tray icon as the floor (about 15 minutes).
+# and in a tray, and an idle Fyne tray icon as the floor; then hunch-camera
+# against hunch-watch, in the tray on camera 0 and watching vivid's camera in
+# a qemu guest (about 25 minutes).
 bench-process: deps-test build
 	scripts/bench-process.sh $(BIN)
 

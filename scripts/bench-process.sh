@@ -6,7 +6,9 @@
 # a throwaway desktop: with its status window shown (no tray host; the row
 # counts the desktop, Xvfb, D-Bus and dunst, with the app), and in a real tray
 # (xfce4-panel) with its window closed (the row counts Hunch alone), and the
-# floor under that row: a Fyne tray icon doing nothing (gui/idletray). Usage:
+# floor under that row: a Fyne tray icon doing nothing (gui/idletray); then
+# the app in the tray on a camera, and analyze watching a real V4L2 camera
+# in a qemu guest, each in the camera-only build and in the whole one. Usage:
 #   scripts/bench-process.sh [BINARY]     (default bin/hunch; make bench-process builds it)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -46,6 +48,7 @@ echo "| --- | --- | --- | --- |"
 measure "hunch --help" "$bin" --help
 measure "hunch report --date today" "$bin" report --date today --data-dir "$work/data"
 measure "hunch doctor" "$bin" doctor
+measure "hunch doctor --models (in hunch-camera)" "$bin" doctor --models
 measure "hunch analyze --realtime --fps 2 (312 s clip)" "$bin" analyze --input "$clip" --realtime --fps 2
 # Both app rows watch with a profile made on the clip's upright start, as a
 # calibrated user's app does all day.
@@ -61,3 +64,17 @@ report "the app in the tray, window closed, 150 s" "$work/tray-time"
 timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
   /usr/bin/time -v -o "$work/idle-time" "$work/idletray" 150 >/dev/null 2>&1 || true
 report "reference: a Fyne tray icon doing nothing, 150 s" "$work/idle-time"
+# The app in the tray watching for camera 0 (none on a machine without one,
+# which waits for it), in each build, back to back: hunch-camera, which the
+# front runs for a camera, then hunch-watch, which ran it before.
+for b in hunch-camera hunch-watch; do
+  timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
+    /usr/bin/time -v -o "$work/$b-time" timeout -s INT 150 "$(dirname "$bin")/$b" app --camera 0 --data-dir "$work/$b-data" >/dev/null 2>&1 || true
+  report "the app in the tray on camera 0, 150 s: $b" "$work/$b-time"
+done
+# The same two watching a real V4L2 camera: vivid's test pattern (no face)
+# in a throwaway kernel under qemu, 60 s each (scripts/guestbench). The
+# guest is emulated: its CPU figures compare these two rows only.
+(cd "$root" && CGO_ENABLED=0 go build -o "$work/guestbench" ./scripts/guestbench)
+"$work/guestbench" 60 "$work/profile.json" "$(dirname "$bin")/hunch-camera" "$(dirname "$bin")/hunch-watch" 2>"$work/guest-said" ||
+  { cat "$work/guest-said" >&2; exit 1; }

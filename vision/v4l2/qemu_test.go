@@ -1,7 +1,6 @@
 package v4l2
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -12,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"golang.org/x/sys/unix"
+	"github.com/hunch-posture/hunch/vision/v4l2/guest"
 )
 
 // The guest is this test binary started by a throwaway Linux kernel under
@@ -22,7 +21,7 @@ import (
 // file system and reads what the guest says.
 
 // inGuest is true in the guest.
-var inGuest = os.Getpid() == 1
+var inGuest = guest.InGuest
 
 // guestOK is the guest's last line when its tests passed.
 const guestOK = "hunch-v4l2-guest: PASS"
@@ -31,68 +30,21 @@ func TestMain(m *testing.M) {
 	if !inGuest {
 		os.Exit(m.Run())
 	}
-	code := guest(m)
+	code := 2
+	if err := guest.Start(); err != nil {
+		fmt.Println(err)
+	} else {
+		flag.Parse()
+		flag.Set("test.run", "^TestGuest")
+		flag.Set("test.v", "true")
+		code = m.Run()
+	}
 	if code == 0 {
 		fmt.Println(guestOK)
 	} else {
 		fmt.Printf("hunch-v4l2-guest: FAIL (%d)\n", code)
 	}
-	unix.Sync()
-	_ = unix.Reboot(unix.LINUX_REBOOT_CMD_POWER_OFF) // PID 1 must not return
-	select {}
-}
-
-// guest mounts what a driver needs, loads the modules /modules/order names
-// and runs the TestGuest tests.
-func guest(m *testing.M) int {
-	for _, mnt := range []struct{ src, dir, typ string }{{"devtmpfs", "/dev", "devtmpfs"}, {"sysfs", "/sys", "sysfs"}, {"proc", "/proc", "proc"}, {"tmpfs", "/tmp", "tmpfs"}} {
-		if err := unix.Mount(mnt.src, mnt.dir, mnt.typ, 0, ""); err != nil {
-			fmt.Println("mount", mnt.dir, err)
-			return 2
-		}
-	}
-	order, err := os.ReadFile("/modules/order")
-	if err != nil {
-		fmt.Println(err)
-		return 2
-	}
-	for _, name := range strings.Fields(string(order)) {
-		if err := loadModule("/modules/"+name+".ko", vividParams(name)); err != nil {
-			fmt.Println("load", name, err)
-			return 2
-		}
-	}
-	for end := time.Now().Add(10 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if _, err := os.Stat("/dev/video0"); err == nil {
-			break
-		}
-		if time.Now().After(end) {
-			fmt.Println("no /dev/video0 after loading vivid")
-			return 2
-		}
-	}
-	flag.Parse()
-	flag.Set("test.run", "^TestGuest")
-	flag.Set("test.v", "true")
-	return m.Run()
-}
-
-// vividParams makes vivid one device with a video capture node only and
-// one input, a webcam (input type 0).
-func vividParams(module string) string {
-	if module == "vivid" {
-		return "n_devs=1 node_types=0x1 num_inputs=1 input_types=0x0"
-	}
-	return ""
-}
-
-func loadModule(path, params string) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return unix.FinitModule(int(f.Fd()), params, 0)
+	guest.PowerOff()
 }
 
 // requireGuest skips a TestGuest test on the host.
@@ -246,30 +198,28 @@ func TestCamerasOfARealV4L2Driver(t *testing.T) {
 	if inGuest {
 		t.Skip("this is the guest")
 	}
-	kernel := testKernelDir()
-	qemu, err := exec.LookPath("qemu-system-x86_64")
-	if _, serr := os.Stat(filepath.Join(kernel, "vmlinuz")); err != nil || serr != nil {
-		t.Fatalf("qemu or the test kernel is missing (%v, %v); run 'make deps-test'", err, serr)
-	}
 	dir := t.TempDir()
 	build := exec.Command("go", "test", "-c", "-o", filepath.Join(dir, "init"), ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0", "GOFLAGS=")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build the guest: %v\n%s", err, out)
 	}
-	initrd := filepath.Join(dir, "initrd.cpio")
-	if err := writeGuestInitrd(initrd, filepath.Join(dir, "init"), filepath.Join(kernel, "modules"), "vivid"); err != nil {
+	init, err := os.ReadFile(filepath.Join(dir, "init"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	initrd := guest.NewInitrd(init)
+	if err := initrd.AddModules(filepath.Join(guest.KernelDir(), "modules"), "vivid"); err != nil {
+		t.Fatalf("%v; run 'make deps-test'", err)
+	}
+	path := filepath.Join(dir, "initrd.cpio")
+	if err := initrd.Write(path); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, qemu, "-m", "256", "-nographic", "-no-reboot", "-nodefaults", "-serial", "stdio",
-		"-kernel", filepath.Join(kernel, "vmlinuz"), "-initrd", initrd, "-append", "console=ttyS0 quiet panic=-1")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
 	start := time.Now()
-	err = cmd.Run()
-	console := strings.ReplaceAll(out.String(), "\r", "")
+	console, err := guest.Boot(ctx, path, 256)
 	if err != nil || !strings.Contains(console, guestOK) {
 		t.Fatalf("the guest (%v): %v\n%s", time.Since(start).Round(time.Second), err, console)
 	}
@@ -279,19 +229,6 @@ func TestCamerasOfARealV4L2Driver(t *testing.T) {
 		}
 	}
 	t.Logf("guest ran in %v:\n%s", time.Since(start).Round(time.Second), guestLines(console))
-}
-
-// testKernelDir is where scripts/fetch-test-kernel.sh puts the kernel
-// (vmlinuz) and its media driver modules (modules/*.ko).
-func testKernelDir() string {
-	if d := os.Getenv("HUNCH_TEST_KERNEL"); d != "" {
-		return d
-	}
-	cache, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(cache, "hunch", "test-kernel")
 }
 
 // guestLines are the guest's test lines in its console.
