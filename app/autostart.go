@@ -47,6 +47,22 @@ func SetAutostart(path, exe string, on bool) error {
 	return nil
 }
 
+// launcherName is the program users start Hunch with: the front, which
+// sends the app to whichever of Hunch's programs suits it.
+const launcherName = "hunch"
+
+// Launcher is the program a login should start for the Hunch running as
+// exe: the front installed beside it when there is one (exe is then
+// hunch-camera, or hunch-watch after the demo was handed to it, and a login
+// should start neither directly), else exe itself.
+func Launcher(exe string) string {
+	front := filepath.Join(filepath.Dir(exe), launcherName)
+	if st, err := os.Stat(front); err == nil && st.Mode().IsRegular() && st.Mode().Perm()&0o111 != 0 {
+		return front
+	}
+	return exe
+}
+
 // execArg is path as one argument of a desktop entry's Exec key: as it is
 // when it holds no character the Desktop Entry Specification reserves
 // (Hunch installed under a folder with a space in its name, say), else

@@ -97,3 +97,31 @@ func TestQuickStartAtLoginChangesEndAsTheSettingsShow(t *testing.T) {
 		}
 	}
 }
+
+// TestALoginStartsTheFrontNotTheBuildThatRuns: the app runs as hunch-camera
+// (or hunch-watch after the demo), but a login starts hunch, the front,
+// when it is installed beside them.
+func TestALoginStartsTheFrontNotTheBuildThatRuns(t *testing.T) {
+	dir := t.TempDir()
+	camera, front := filepath.Join(dir, "hunch-camera"), filepath.Join(dir, "hunch")
+	if err := os.WriteFile(camera, []byte("#!/bin/sh\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if got := Launcher(camera); got != camera {
+		t.Errorf("with no front beside it: %q, want %q itself", got, camera)
+	}
+	if err := os.WriteFile(front, []byte("#!/bin/sh\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := Launcher(camera); got != camera {
+		t.Errorf("with a front that cannot run: %q, want %q itself", got, camera)
+	}
+	if err := os.Chmod(front, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, exe := range []string{camera, filepath.Join(dir, "hunch-watch")} {
+		if got := Launcher(exe); got != front {
+			t.Errorf("Launcher(%q) = %q, want the front %q", exe, got, front)
+		}
+	}
+}

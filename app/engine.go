@@ -331,7 +331,7 @@ func (e *Engine) setAutostart() {
 	}
 	exe, err := os.Executable()
 	if err == nil {
-		err = SetAutostart(path, exe, on)
+		err = SetAutostart(path, Launcher(exe), on)
 	}
 	e.complain("Start at login is not set", err)
 }

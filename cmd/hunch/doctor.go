@@ -18,11 +18,11 @@ import (
 	"github.com/hunch-posture/hunch/vision/v4l2"
 )
 
-// doctor runs in both builds. In the front (build_front.go) it loads no
+// doctor runs in every build. In the front (build_front.go) it loads no
 // OpenCV, so it answers in milliseconds: it checks that the libraries
-// hunch-watch needs are installed and reads a picture from each camera
-// through V4L2 itself. 'hunch doctor --models' hands over to hunch-watch,
-// which also loads the detectors into OpenCV (doctor_watch.go).
+// hunch-camera and hunch-watch need are installed and reads a picture from
+// each camera through V4L2 itself. 'hunch doctor --models' hands over to
+// hunch-camera, which also loads the detectors into OpenCV (doctor_watch.go).
 
 func init() {
 	runners["doctor"] = runDoctor

@@ -8,7 +8,7 @@ import (
 	"strings"
 )
 
-// modelsLoadHere: the front has no OpenCV; 'doctor --models' is hunch-watch's.
+// modelsLoadHere: the front has no OpenCV; 'doctor --models' is hunch-camera's.
 const modelsLoadHere = false
 
 // doctorOpenCV checks that every library hunch-camera and hunch-watch need
@@ -38,5 +38,5 @@ func doctorOpenCV() (string, error) {
 // doctorModels says where the models are and how to check them: loading
 // them takes OpenCV, which the front does not load.
 func doctorModels(stdout io.Writer, _ doctorCheck) {
-	fmt.Fprintf(stdout, "· %-14s embedded in %s; 'hunch doctor --models' loads them into OpenCV\n", "models", watchBinary)
+	fmt.Fprintf(stdout, "· %-14s embedded in %s and %s; 'hunch doctor --models' loads them into OpenCV\n", "models", cameraBinary, watchBinary)
 }

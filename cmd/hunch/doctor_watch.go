@@ -9,8 +9,8 @@ import (
 	"github.com/hunch-posture/hunch/vision"
 )
 
-// modelsLoadHere: hunch-watch has OpenCV loaded anyway, so its doctor
-// always loads the detectors too.
+// modelsLoadHere: hunch-camera and hunch-watch have OpenCV loaded anyway,
+// so their doctor always loads the detectors too.
 const modelsLoadHere = true
 
 // doctorOpenCV says which OpenCV this process runs on.
