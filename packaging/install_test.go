@@ -32,12 +32,13 @@ func script(t *testing.T, name, home string, env []string, args ...string) strin
 	return string(out)
 }
 
-// fakeBinary stands in for bin/hunch, with bin/hunch-watch beside it. Run
+// fakeBinary stands in for bin/hunch, with bin/hunch-camera and
+// bin/hunch-watch beside it. Run
 // with HUNCH_RAN set, it writes the path it was started by there.
 func fakeBinary(t *testing.T) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"hunch", "hunch-watch"} {
+	for _, name := range []string{"hunch", "hunch-camera", "hunch-watch"} {
 		sh := "#!/bin/sh\necho " + name + "\n[ -z \"$HUNCH_RAN\" ] || echo \"$0\" > \"$HUNCH_RAN\"\n"
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(sh), 0o755); err != nil {
 			t.Fatal(err)
@@ -64,9 +65,9 @@ func installed(t *testing.T, dir string) []string {
 // their paths.
 func checkInstall(t *testing.T, bindir, datadir string) map[string]bool {
 	t.Helper()
-	exe, watch := filepath.Join(bindir, "hunch"), filepath.Join(bindir, "hunch-watch")
-	want := map[string]bool{exe: true, watch: true, filepath.Join(datadir, "applications", entryName): true}
-	for _, b := range []string{exe, watch} {
+	exe, camera, watch := filepath.Join(bindir, "hunch"), filepath.Join(bindir, "hunch-camera"), filepath.Join(bindir, "hunch-watch")
+	want := map[string]bool{exe: true, camera: true, watch: true, filepath.Join(datadir, "applications", entryName): true}
+	for _, b := range []string{exe, camera, watch} {
 		if st, err := os.Stat(b); err != nil || st.Mode().Perm() != 0o755 {
 			t.Errorf("binary %s: %v", b, err)
 		}
@@ -208,8 +209,9 @@ func TestMakeInstallBuildsThenRunsTheScripts(t *testing.T) {
 			t.Errorf("make -n %s: %v\n%s", target, err, out)
 		}
 		if target == "install" && (!strings.Contains(string(out), "scripts/build-watch.sh bin/hunch-watch") ||
+			!strings.Contains(string(out), "scripts/build-watch.sh bin/hunch-camera --camera-only") ||
 			!strings.Contains(string(out), "go build -tags front -o bin/hunch ./cmd/hunch")) {
-			t.Errorf("make install does not build both binaries first:\n%s", out)
+			t.Errorf("make install does not build the three binaries first:\n%s", out)
 		}
 	}
 }
