@@ -18,6 +18,9 @@ trap 'rm -rf "$work"' EXIT
 clip=$work/clip.avi
 (cd "$root" && go run ./scripts/benchclip "$clip" 312)
 (cd "$root" && go build -o "$work/idletray" ./gui/idletray)
+(cd "$root" && CGO_ENABLED=0 go build -o "$work/guestbench" ./scripts/guestbench)
+# The guest's kernel, where make deps-test put it (found before HOME moves).
+export HUNCH_TEST_KERNEL=${HUNCH_TEST_KERNEL:-${XDG_CACHE_HOME:-$HOME/.cache}/hunch/test-kernel}
 
 # A fresh user's folders, so that no history or settings of the machine's
 # user count (set after the clip and the reference are built: go keeps the
@@ -75,6 +78,5 @@ done
 # The same two watching a real V4L2 camera: vivid's test pattern (no face)
 # in a throwaway kernel under qemu, 60 s each (scripts/guestbench). The
 # guest is emulated: its CPU figures compare these two rows only.
-(cd "$root" && CGO_ENABLED=0 go build -o "$work/guestbench" ./scripts/guestbench)
 "$work/guestbench" 60 "$work/profile.json" "$(dirname "$bin")/hunch-camera" "$(dirname "$bin")/hunch-watch" 2>"$work/guest-said" ||
   { cat "$work/guest-said" >&2; exit 1; }
