@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 )
 
@@ -30,11 +31,55 @@ type Profile struct {
 // CameraProfilePath is where the app keeps camera N's calibration:
 // $XDG_CONFIG_HOME/hunch/profiles/camera-N.json (~/.config by default).
 func CameraProfilePath(camera int) (string, error) {
+	dir, err := cameraProfileDir()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, fmt.Sprintf(cameraProfileName, camera)), nil
+}
+
+// cameraProfileName is a camera's profile file name, by camera number.
+const cameraProfileName = "camera-%d.json"
+
+// cameraProfileDir is the folder of the app's per-camera calibrations.
+func cameraProfileDir() (string, error) {
 	dir, err := os.UserConfigDir()
 	if err != nil {
 		return "", err
 	}
-	return filepath.Join(dir, "hunch", "profiles", fmt.Sprintf("camera-%d.json", camera)), nil
+	return filepath.Join(dir, "hunch", "profiles"), nil
+}
+
+// CameraProfileFile is one camera's saved calibration: the camera's
+// number and the file's path.
+type CameraProfileFile struct {
+	Camera int
+	Path   string
+}
+
+// CameraProfiles lists the calibrations the app keeps (CameraProfilePath),
+// by camera number; none yet is an empty list.
+func CameraProfiles() ([]CameraProfileFile, error) {
+	dir, err := cameraProfileDir()
+	if err != nil {
+		return nil, err
+	}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var found []CameraProfileFile
+	for _, e := range entries { // ReadDir sorts by name: camera-10 before camera-2
+		var n int
+		if _, err := fmt.Sscanf(e.Name(), cameraProfileName, &n); err == nil && n >= 0 && e.Name() == fmt.Sprintf(cameraProfileName, n) {
+			found = append(found, CameraProfileFile{n, filepath.Join(dir, e.Name())})
+		}
+	}
+	slices.SortFunc(found, func(a, b CameraProfileFile) int { return a.Camera - b.Camera })
+	return found, nil
 }
 
 // SaveProfile writes p to path atomically (a temporary file renamed into

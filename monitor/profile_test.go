@@ -45,3 +45,33 @@ func TestABadProfileIsExplained(t *testing.T) {
 		}
 	}
 }
+
+// TestCameraProfilesListsTheAppsCalibrationsByCamera: the files
+// CameraProfilePath names, by camera number (10 after 2), and nothing else
+// that lies in the folder.
+func TestCameraProfilesListsTheAppsCalibrationsByCamera(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	if got, err := CameraProfiles(); err != nil || len(got) != 0 {
+		t.Fatalf("with no folder: %v, %v; want none", got, err)
+	}
+	var want []CameraProfileFile
+	for _, cam := range []int{10, 2} {
+		path, err := CameraProfilePath(cam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.MkdirAll(filepath.Dir(path), 0o700)
+		if err := os.WriteFile(path, []byte("{}"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		want = append([]CameraProfileFile{{cam, path}}, want...)
+	}
+	dir, _ := cameraProfileDir()
+	for _, stray := range []string{"camera-x.json", "camera-02.json", "camera-3.json.tmp", "notes.txt"} {
+		os.WriteFile(filepath.Join(dir, stray), nil, 0o600)
+	}
+	got, err := CameraProfiles()
+	if err != nil || len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("CameraProfiles() = %v, %v; want %v", got, err, want)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"io"
 	"os"
+	"slices"
 	"strings"
 )
 
@@ -54,13 +55,12 @@ func needsWholeBuild(args []string) bool {
 		if a == "--" {
 			break // what follows is not a flag
 		}
+		if !strings.HasPrefix(a, "-") {
+			continue // a command or a flag's value
+		}
 		name, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		if strings.HasPrefix(a, "-") {
-			for _, f := range wholeOnlyFlags {
-				if name == f {
-					return true
-				}
-			}
+		if slices.Contains(wholeOnlyFlags, name) {
+			return true
 		}
 	}
 	return false

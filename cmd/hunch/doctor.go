@@ -5,9 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/godbus/dbus/v5"
@@ -117,14 +114,13 @@ func (n notice) Error() string { return string(n) }
 
 // doctorCalibration says which cameras the app has a calibration for.
 func doctorCalibration() (string, error) {
-	first, err := monitor.CameraProfilePath(0)
+	profiles, err := monitor.CameraProfiles()
 	if err != nil {
-		return "", notice(fmt.Sprintf("no settings folder (%v); the app will ask you to calibrate each time", err))
+		return "", notice(fmt.Sprintf("the calibrations cannot be listed (%v); the app will ask you to calibrate", err))
 	}
-	paths, _ := filepath.Glob(filepath.Join(filepath.Dir(first), "camera-*.json")) // the pattern is fixed and good
 	var said []string
-	for _, c := range calibratedCameras(paths) {
-		p, err := monitor.LoadProfile(c.path)
+	for _, c := range profiles {
+		p, err := monitor.LoadProfile(c.Path)
 		if err != nil {
 			return "", err // it says to recalibrate
 		}
@@ -132,31 +128,12 @@ func doctorCalibration() (string, error) {
 		if p.Baseline.SlouchSample != nil {
 			with = ", with your slouch"
 		}
-		said = append(said, fmt.Sprintf("camera %d (%s%s)", c.camera, p.Created.Local().Format("2 Jan 2006"), with))
+		said = append(said, fmt.Sprintf("camera %d (%s%s)", c.Camera, p.Created.Local().Format("2 Jan 2006"), with))
 	}
 	if len(said) == 0 {
 		return "", notice("none yet; the app asks you to sit upright for a few seconds when it first starts")
 	}
 	return strings.Join(said, ", "), nil
-}
-
-// calibratedCamera is one camera-N.json profile.
-type calibratedCamera struct {
-	camera int
-	path   string
-}
-
-// calibratedCameras are the camera-N.json files among paths, by N.
-func calibratedCameras(paths []string) []calibratedCamera {
-	var cams []calibratedCamera
-	for _, p := range paths {
-		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(filepath.Base(p), "camera-"), ".json"))
-		if err == nil && n >= 0 {
-			cams = append(cams, calibratedCamera{n, p})
-		}
-	}
-	sort.Slice(cams, func(i, j int) bool { return cams[i].camera < cams[j].camera })
-	return cams
 }
 
 // doctorSessionBus connects to the desktop's session bus. Where there is

@@ -52,8 +52,9 @@ func onHost(seconds int, profile string, programs []string) error {
 	}
 	initrd.AddFile(guestProfile, 0o644, b)
 	var plan strings.Builder
+	added := map[string]bool{} // the programs share most of their libraries
 	for _, p := range programs {
-		if err := addProgram(initrd, p); err != nil {
+		if err := addProgram(initrd, p, added); err != nil {
 			return err
 		}
 		fmt.Fprintf(&plan, "%d /bench/%s analyze --camera 0 --fps 2 --profile %s\n", seconds, filepath.Base(p), guestProfile)
@@ -88,8 +89,9 @@ func onHost(seconds int, profile string, programs []string) error {
 }
 
 // addProgram puts the program at /bench in the guest, with every shared
-// library ldd finds for it at the same path as on the host.
-func addProgram(initrd *guest.Initrd, program string) error {
+// library ldd finds for it at the same path as on the host, but those
+// already added.
+func addProgram(initrd *guest.Initrd, program string, added map[string]bool) error {
 	b, err := os.ReadFile(program)
 	if err != nil {
 		return err
@@ -111,9 +113,10 @@ func addProgram(initrd *guest.Initrd, program string) error {
 		case len(f) >= 1 && strings.HasPrefix(f[0], "/"):
 			lib = f[0]
 		}
-		if lib == "" || !strings.HasPrefix(lib, "/") {
-			continue // linux-vdso, which the kernel provides
+		if lib == "" || !strings.HasPrefix(lib, "/") || added[lib] {
+			continue // linux-vdso, which the kernel provides, or added already
 		}
+		added[lib] = true
 		if err := initrd.AddHostFile(lib); err != nil {
 			return fmt.Errorf("%s needs %s: %v", program, lib, err)
 		}

@@ -15,10 +15,6 @@ var (
 	MJPEG = fourcc('M', 'J', 'P', 'G') // each frame a JPEG picture
 )
 
-// ErrFormat: the device sends pictures in none of the formats read here
-// (YUYV, MJPEG); another reader (OpenCV's) may still read them.
-var ErrFormat = errors.New("only YUYV and MJPEG pictures are read")
-
 // bufferCount is how many frames the driver may fill while one is read:
 // enough that a slow read loses frames, never the stream.
 const bufferCount = 4
@@ -83,7 +79,7 @@ func (c *Camera) start(width, height int, fps float64) error {
 		return fmt.Errorf("set the picture format: %w", err)
 	}
 	if f.pix.pixelformat != YUYV && f.pix.pixelformat != MJPEG {
-		return fmt.Errorf("the device gives %s pictures: %w", fourccName(f.pix.pixelformat), ErrFormat)
+		return fmt.Errorf("the device gives %s pictures; only YUYV and MJPEG are read", fourccName(f.pix.pixelformat))
 	}
 	c.width, c.height, c.pixel = int(f.pix.width), int(f.pix.height), f.pix.pixelformat
 	if fps > 0 {
@@ -136,7 +132,7 @@ func (c *Camera) choosePixel() (uint32, error) {
 			return p, nil
 		}
 	}
-	return 0, fmt.Errorf("the device offers %v: %w", names, ErrFormat)
+	return 0, fmt.Errorf("the device offers %v; only YUYV and MJPEG are read", names)
 }
 
 // mapBuffers asks the driver for its buffers, maps them and queues them.
