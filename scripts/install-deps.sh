@@ -4,7 +4,9 @@
 #   scripts/install-deps.sh test   that, plus what the tests need (Xvfb, D-Bus, a notification daemon)
 set -euo pipefail
 
-build=(pkg-config gcc libopencv-dev opencv-data libgl1-mesa-dev xorg-dev)
+# libavcodec-dev and libswscale-dev: the headers vision/ffmpeg is compiled
+# against (it opens the libraries themselves at run time).
+build=(pkg-config gcc libopencv-dev opencv-data libgl1-mesa-dev xorg-dev libavcodec-dev libswscale-dev libavutil-dev)
 test=(xvfb xauth dbus dbus-bin dbus-x11 dunst libnotify-bin imagemagick xdotool strace desktop-file-utils libglib2.0-bin xfce4-panel qemu-system-x86)
 
 want=("${build[@]}")

@@ -47,7 +47,7 @@ func openSource(cfg Config) (frameSource, error) {
 	if cfg.Input == "" {
 		return openLive(cfg)
 	}
-	return openFile(cfg.Input, cfg.FPS, cfg.Realtime)
+	return openRecording(cfg.Input, cfg.FPS, cfg.Realtime)
 }
 
 // sleepCtx waits d or until ctx ends.

@@ -13,9 +13,11 @@ import (
 
 // The camera-only build, hunch-camera: it watches cameras read through
 // V4L2 and links neither OpenCV's videoio nor its imgcodecs (50 MB of
-// libraries). The front sends it only commands that watch a camera; eval
-// and fit, recordings, the demo and a camera only OpenCV's capture reads
-// are handed on to the whole build, hunch-watch, in place of this process.
+// libraries). The front sends it the commands that watch a camera or read
+// a recording; it reads Motion-JPEG AVI clips itself (vision/ffmpeg), and
+// hands eval and fit, other recordings, the demo and a camera only OpenCV's
+// capture reads on to the whole build, hunch-watch, in place of this
+// process.
 
 func init() {
 	handOver = func(name string, args []string, err error) error {

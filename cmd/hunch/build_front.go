@@ -27,12 +27,14 @@ func elsewhere(_ context.Context, _ []string, _, _ io.Writer) error {
 // recordings and write clips.
 var wholeOnlyCommands = map[string]bool{"eval": true, "fit": true}
 
-// wholeOnlyFlags are the flags that read a recording or play the demo,
-// which only the whole build can.
-var wholeOnlyFlags = []string{"input", "demo"}
+// wholeOnlyFlags are the flags only the whole build can act on: the demo,
+// whose clip is drawn with OpenCV's imgcodecs and videoio. A recording
+// (--input) goes to the camera-only build, which reads Motion-JPEG AVI
+// clips itself and hands anything else to the whole build.
+var wholeOnlyFlags = []string{"demo"}
 
 // runnerFor is which program runs the command line args (without the
-// program's name): the whole build for what reads files, else the
+// program's name): the whole build for what only it can do, else the
 // camera-only one when it is installed (an install from before it was
 // split off has only the whole build).
 func runnerFor(args []string, installed func(string) (string, error)) string {

@@ -3,13 +3,20 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"gocv.io/x/gocv"
+
+	"github.com/hunch-posture/hunch/vision"
+	"github.com/hunch-posture/hunch/vision/clips"
 )
 
 // TestTheCameraBuildLinksNoOpenCVFileReaders: hunch-camera, which watches a
@@ -61,15 +68,18 @@ func ranInItsPlace(t *testing.T, cmd *exec.Cmd, want string) {
 }
 
 // TestTheCameraBuildHandsWhatItCannotReadToTheWholeBuild: the real
-// hunch-camera, given a recording or a command it leaves out, runs
-// hunch-watch (a stand-in here) in its place with the same command line.
+// hunch-camera, given a recording other than a Motion-JPEG AVI (an MP4, a
+// picture sequence) or a command it leaves out, runs hunch-watch (a
+// stand-in here) in its place with the same command line.
 func TestTheCameraBuildHandsWhatItCannotReadToTheWholeBuild(t *testing.T) {
 	dir := t.TempDir()
 	buildHunch(t, dir)
 	standIn(t, filepath.Join(dir, watchBinary))
 	camera := filepath.Join(dir, cameraBinary)
+	mp4 := filepath.Join(dir, "a clip.mp4")
+	writeMP4(t, mp4)
 	for _, args := range [][]string{
-		{"analyze", "--input", "a clip.mp4", "--json"},
+		{"analyze", "--input", mp4, "--json"},
 		{"calibrate", "--input=frames/%04d.jpg", "--out", "profile.json"},
 		{"eval", "--shared", "../shared"},
 	} {
@@ -95,5 +105,58 @@ func TestTheCameraBuildsAppHandsTheDemoToTheWholeBuild(t *testing.T) {
 		app := exec.Command(filepath.Join(tmp, cameraBinary), args...)
 		app.Env = appEnv(filepath.Join(tmp, "home"))
 		ranInItsPlace(t, app, c.want+" --data-dir "+filepath.Join(tmp, "history"))
+	}
+}
+
+// writeMP4 writes a short MPEG-4 clip of the embedded real webcam frame.
+func writeMP4(t *testing.T, path string) {
+	t.Helper()
+	face, err := vision.FaceImagePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := gocv.IMRead(face, gocv.IMReadColor)
+	defer m.Close()
+	vw, err := gocv.VideoWriterFile(path, "mp4v", 5, m.Cols(), m.Rows(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		if err := vw.Write(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := vw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestTheCameraBuildReadsClipsAsTheWholeBuildDoes: hunch-camera reads a
+// Motion-JPEG AVI clip itself (hunch-watch is a stand-in that would exit 3)
+// and judges every frame of it exactly as hunch-watch, reading it through
+// OpenCV's videoio before, does.
+func TestTheCameraBuildReadsClipsAsTheWholeBuildDoes(t *testing.T) {
+	dir := t.TempDir()
+	buildHunch(t, dir)
+	script := []clips.Segment{{Kind: clips.Upright, Seconds: 6}, {Kind: clips.Slumped, Seconds: 8}, {Kind: clips.Upright, Seconds: 4}}
+	clip, _ := generatedClip(t, 5, script, clips.Options{Jitter: 1, Noise: 3, Lighting: 0.1, Seed: 5})
+	args := []string{"analyze", "--input", clip, "--json", "--fps", "2", "--calibrate", "4"}
+	whole, err := exec.Command(filepath.Join(dir, watchBinary), args...).Output()
+	if err != nil {
+		t.Fatalf("hunch-watch %q: %v", args, err)
+	}
+	standIn(t, filepath.Join(dir, watchBinary))
+	camera, err := exec.Command(filepath.Join(dir, cameraBinary), args...).Output()
+	if err != nil {
+		t.Fatalf("hunch-camera %q: %v (%s)", args, err, camera)
+	}
+	if lines := bytes.Count(whole, []byte("\n")); lines < 30 {
+		t.Fatalf("hunch-watch judged %d frames of an 18 s clip at 2 a second", lines)
+	}
+	// The time each frame took is the one thing that may differ.
+	timing := regexp.MustCompile(`"ms_per_frame":[0-9.]+`)
+	camera, whole = timing.ReplaceAll(camera, nil), timing.ReplaceAll(whole, nil)
+	if !bytes.Equal(camera, whole) {
+		t.Errorf("hunch-camera's verdicts differ from hunch-watch's:\n%s\nwant\n%s", camera, whole)
 	}
 }

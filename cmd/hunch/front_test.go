@@ -82,8 +82,9 @@ func TestTheFrontHandsOtherCommandsToHunchWatchInItsPlace(t *testing.T) {
 }
 
 // TestTheFrontSendsWhatWatchesACameraToHunchCamera: with hunch-camera
-// installed, every command that watches a camera runs there; what reads a
-// recording or plays the demo, and eval and fit, run in hunch-watch.
+// installed, every command that watches a camera or reads a recording runs
+// there (it hands on a recording it cannot read); what plays the demo, and
+// eval and fit, run in hunch-watch.
 func TestTheFrontSendsWhatWatchesACameraToHunchCamera(t *testing.T) {
 	dir := t.TempDir()
 	front := buildFront(t, dir)
@@ -105,8 +106,8 @@ func TestTheFrontSendsWhatWatchesACameraToHunchCamera(t *testing.T) {
 		{[]string{"doctor", "--models"}, "hunch-camera"},
 		{[]string{"--demo"}, "hunch-watch"},
 		{[]string{"app", "-demo=true"}, "hunch-watch"},
-		{[]string{"analyze", "--input", "a.mp4"}, "hunch-watch"},
-		{[]string{"calibrate", "-input=frames/%04d.jpg", "--out", "p.json"}, "hunch-watch"},
+		{[]string{"analyze", "--input", "a.avi"}, "hunch-camera"},
+		{[]string{"calibrate", "-input=frames/%04d.jpg", "--out", "p.json"}, "hunch-camera"},
 		{[]string{"eval", "--shared", "../shared"}, "hunch-watch"},
 		{[]string{"fit"}, "hunch-watch"},
 		{[]string{"analyze", "--profile", "input"}, "hunch-camera"}, // a value, not the flag

@@ -8,9 +8,9 @@ import (
 )
 
 // Hunch is installed as three programs side by side: hunch, the front users
-// type (build_front.go); hunch-camera, which watches a camera and links only
-// the OpenCV it needs for that (tag cameraonly); and hunch-watch, the whole of
-// Hunch, for recordings, the demo, eval and fit.
+// type (build_front.go); hunch-camera, which watches a camera or a clip and
+// links only the OpenCV it needs for that (tag cameraonly); and hunch-watch,
+// the whole of Hunch, for other recordings, the demo, eval and fit.
 const (
 	watchBinary  = "hunch-watch"
 	cameraBinary = "hunch-camera"
