@@ -1,3 +1,5 @@
+//go:build unix
+
 #include "decoder.h"
 
 #include <dlfcn.h>

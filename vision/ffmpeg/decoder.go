@@ -1,3 +1,5 @@
+//go:build unix
+
 package ffmpeg
 
 // #cgo LDFLAGS: -ldl
