@@ -6,7 +6,8 @@
 # a throwaway desktop: with its status window shown (no tray host; the row
 # counts the desktop, Xvfb, D-Bus and dunst, with the app), and in a real tray
 # (xfce4-panel) with its window closed (the row counts Hunch alone), and the
-# floor under that row: a Fyne tray icon doing nothing (gui/idletray); then
+# floors under those rows: a Fyne window and a Fyne tray icon doing nothing
+# (gui/idletray); then
 # the app in the tray on a camera, and analyze watching a real V4L2 camera
 # in a qemu guest, each in the camera-only build and in the whole one. Usage:
 #   scripts/bench-process.sh [BINARY]     (default bin/hunch; make bench-process builds it)
@@ -58,6 +59,14 @@ measure "hunch analyze --realtime --fps 2 (312 s clip)" "$bin" analyze --input "
 "$bin" calibrate --input "$clip" --out "$work/profile.json" >/dev/null 2>&1
 measure "the app on the clip, 150 s, status window" timeout -s INT 150 "$root/scripts/with-desktop.sh" \
   "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/app-data"
+# The same, Hunch alone (/usr/bin/time inside the desktop), and the floor
+# under it: a Fyne window of the status window's size doing nothing.
+timeout -s INT 160 "$root/scripts/with-desktop.sh" \
+  /usr/bin/time -v -o "$work/window-time" timeout -s INT 150 "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/window-data" >/dev/null 2>&1 || true
+report "the app on the clip, 150 s, status window, alone" "$work/window-time"
+timeout -s INT 160 "$root/scripts/with-desktop.sh" \
+  /usr/bin/time -v -o "$work/idle-window-time" "$work/idletray" --window 150 >/dev/null 2>&1 || true
+report "reference: a Fyne window doing nothing, 150 s" "$work/idle-window-time"
 # Hunch alone: /usr/bin/time inside the desktop, the tray up first.
 timeout -s INT 160 "$root/scripts/with-desktop.sh" "$root/scripts/with-tray.sh" \
   /usr/bin/time -v -o "$work/tray-time" timeout -s INT 150 "$bin" --input "$clip" --profile "$work/profile.json" --data-dir "$work/tray-data" >/dev/null 2>&1 || true
