@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"os"
+	"strings"
 	"time"
 
 	"gocv.io/x/gocv"
@@ -48,6 +50,33 @@ func openSource(cfg Config) (frameSource, error) {
 		return openLive(cfg)
 	}
 	return openRecording(cfg.Input, cfg.FPS, cfg.Realtime)
+}
+
+// openRecording opens a recording or a picture-sequence pattern. A
+// Motion-JPEG AVI, which is what Hunch's own clips are, is read here in
+// either build: each analysed frame found by the file's index and decoded
+// by FFmpeg to the very pixels OpenCV's capture gives, the frames between
+// never decoded. Anything else goes to OpenCV's videoio (openFile), which
+// only the whole build has.
+func openRecording(path string, rate float64, realtime bool) (frameSource, error) {
+	if !strings.Contains(path, "%") {
+		name := "input " + path
+		st, err := os.Stat(path)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: no such file; check the path or pass --camera N", name)
+		}
+		if st.IsDir() {
+			return nil, fmt.Errorf("open %s: is a directory; pass a video file or a pattern like %s/%%04d.jpg", name, path)
+		}
+		if s, err := openClip(path, rate, realtime); err == nil {
+			return s, nil
+		}
+	}
+	f, err := openFile(path, rate, realtime)
+	if err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // sleepCtx waits d or until ctx ends.

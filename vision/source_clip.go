@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
-	"strings"
 	"time"
 
 	"gocv.io/x/gocv"
@@ -13,33 +11,6 @@ import (
 	"github.com/hunch-posture/hunch/vision/ffmpeg"
 	"github.com/hunch-posture/hunch/vision/mjpeg"
 )
-
-// openRecording opens a recording or a picture-sequence pattern. A
-// Motion-JPEG AVI, which is what Hunch's own clips are, is read here in
-// either build: each analysed frame found by the file's index and decoded
-// by FFmpeg to the very pixels OpenCV's capture gives, the frames between
-// never decoded. Anything else goes to OpenCV's videoio (openFile), which
-// only the whole build has.
-func openRecording(path string, rate float64, realtime bool) (frameSource, error) {
-	if !strings.Contains(path, "%") {
-		name := "input " + path
-		st, err := os.Stat(path)
-		if err != nil {
-			return nil, fmt.Errorf("open %s: no such file; check the path or pass --camera N", name)
-		}
-		if st.IsDir() {
-			return nil, fmt.Errorf("open %s: is a directory; pass a video file or a pattern like %s/%%04d.jpg", name, path)
-		}
-		if s, err := openClip(path, rate, realtime); err == nil {
-			return s, nil
-		}
-	}
-	f, err := openFile(path, rate, realtime)
-	if err != nil {
-		return nil, err
-	}
-	return f, nil
-}
 
 // clipSource reads a Motion-JPEG AVI without OpenCV's videoio.
 type clipSource struct {
@@ -51,9 +22,9 @@ type clipSource struct {
 	bgr  []byte // and decoded
 }
 
-// errEmptyClip is a clip with no frames or no frame rate, left to OpenCV
-// to read or to report.
-var errEmptyClip = errors.New("no frames or no frame rate in its header")
+// errEmptyClip is a clip whose header gives no frames, no picture size or
+// no frame rate, left to OpenCV to read or to report.
+var errEmptyClip = errors.New("no frames, picture size or frame rate in its header")
 
 // openClip opens path as a Motion-JPEG AVI; any error leaves the file to
 // another reader.
@@ -62,7 +33,7 @@ func openClip(path string, rate float64, realtime bool) (*clipSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	if clip.Len() == 0 || !(clip.FPS() > 0 && clip.FPS() <= 1000) {
+	if w, h := clip.Size(); clip.Len() == 0 || w <= 0 || h <= 0 || !(clip.FPS() > 0 && clip.FPS() <= 1000) {
 		clip.Close()
 		return nil, errEmptyClip
 	}
