@@ -40,6 +40,7 @@ type UI struct {
 	// idle rests Fyne's loop while only the tray or calm windows are shown;
 	// shown are the windows shown.
 	idle     *idleLoop
+	quitting quitAsked
 	shown    map[*shownWindow]bool
 	win      *statusWindow
 	calib    *calibrationScreen
@@ -70,6 +71,7 @@ func (u *UI) rest() { u.idle.parkIfIdle() }
 
 // Quit ends the app's event loop; it may be called from any goroutine.
 func (u *UI) Quit() {
+	u.quitting.Store(true)
 	u.do(func() {
 		u.idle.stop()
 		u.app.Quit()

@@ -120,7 +120,9 @@ func runApp(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		<-ctx.Done()
 		u.Quit()
 	}()
-	a.Run()
+	if err := u.Run(); err != nil {
+		fmt.Fprintln(stderr, "hunch:", err)
+	}
 	cancel()
 	<-done
 	err = rec.Close()
