@@ -1,13 +1,6 @@
 package gui
 
-import (
-	"fmt"
-	"sync/atomic"
-)
-
-// quitAsked is set once the user has asked the app to end (Quit), from any
-// goroutine.
-type quitAsked struct{ atomic.Bool }
+import "fmt"
 
 // Run runs Fyne's event loop until Quit ends it. Fyne 2.7.1 can panic while
 // it closes its windows after Quit, when a cursor event reaches a window it

@@ -3,6 +3,7 @@ package gui
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -37,10 +38,12 @@ type UI struct {
 	status Status
 	tray   trayIcon // nil without a system tray
 	noTray string   // why there is no tray
+	// quitting is set once the user has asked the app to end (Quit), from
+	// any goroutine.
+	quitting atomic.Bool
 	// idle rests Fyne's loop while only the tray or calm windows are shown;
 	// shown are the windows shown.
 	idle     *idleLoop
-	quitting quitAsked
 	shown    map[*shownWindow]bool
 	win      *statusWindow
 	calib    *calibrationScreen
