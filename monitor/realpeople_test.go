@@ -112,6 +112,30 @@ func TestASlouchAfterTheCameraMovedStillAlerts(t *testing.T) {
 	}
 }
 
+// A user whose own slouch sample sinks and leans in, slouching that way
+// after the camera moved, still gets one alert: with the face's place no
+// evidence, their sample's sinking is left out of the way towards it too,
+// and what is left (the larger face, the chin) is all the way there.
+func TestASampledSlouchAfterTheCameraMovedStillAlerts(t *testing.T) {
+	b := calibratedInRoom(t)
+	slouch := pose{lean: 0.08, drop: 0.3, chin: 0.04}
+	o := slouch.observe(0)
+	sample := Measure(o, &o.Faces[0], b)
+	b.SlouchSample = &sample
+	sess := NewSession(b, DefaultSettings(), s(5))
+	reported := false
+	for at := s(5); at < s(50); at += frameStep {
+		u := sess.Step(moved(slouch)(at))
+		reported = reported || u.SetupChanged
+	}
+	if !reported {
+		t.Error("the moved camera was not reported")
+	}
+	if n := sess.Tally().Alerts; n != 1 {
+		t.Errorf("%d alerts for a 45 s sampled slouch towards a moved camera, want 1", n)
+	}
+}
+
 func TestTheRoomLightingChangingIsNotAMovedCamera(t *testing.T) {
 	sess := NewSession(calibratedInRoom(t), DefaultSettings(), s(5))
 	for at := s(5); at < s(40); at += frameStep {

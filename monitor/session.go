@@ -73,10 +73,11 @@ func (s *Session) Step(o Observation) Update {
 	face := s.pickUser(o.Faces)
 	ft := Measure(o, face, s.classifier.Baseline)
 	changed := s.setup.step(o, face, ft)
+	cl := s.classifier
 	if changed { // judge by what a moved camera leaves alone
-		ft = ft.withoutPlace()
+		ft, cl = ft.withoutPlace(), cl.withoutPlace()
 	}
-	j := s.classifier.Classify(ft, s.last.Posture == Slouched)
+	j := cl.Classify(ft, s.last.Posture == Slouched)
 	if face == nil && s.userStillThere(o) {
 		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
 	}
@@ -150,4 +151,16 @@ const leftThroughEdge = 3 * time.Second
 func (ft Features) withoutPlace() Features {
 	ft.HeadDrop, ft.HeadShift = 0, 0
 	return ft
+}
+
+// withoutPlace is the classifier for frames judged without the face's place:
+// the user's slouch sample loses its place too, so that the way towards it
+// is measured along what is still judged. Otherwise a sample that sank or
+// moved aside would count a frame as it sampled for only part of the way.
+func (c Classifier) withoutPlace() Classifier {
+	if c.Baseline.SlouchSample != nil {
+		sample := c.Baseline.SlouchSample.withoutPlace()
+		c.Baseline.SlouchSample = &sample
+	}
+	return c
 }
