@@ -86,11 +86,23 @@ func (c Classifier) evidence(ft Features) (float64, []float64) {
 		return z, shares
 	}
 	st := c.Model.Sample
-	t, towards := c.Model.towardSample(x, inputs(*sample, c.Baseline))
+	t, towards := c.Model.towardSample(x, inputs(sampleFor(ft, *sample), c.Baseline))
 	for i := range shares {
 		shares[i] = st.Model*shares[i] + st.Toward*towards[i]
 	}
 	return st.Model*z + st.Toward*t + st.Bias, shares
+}
+
+// sampleFor is the user's slouch sample as frame ft can be compared with
+// it: what the frame gives no evidence of (no shoulder line: no neck gap) is
+// left out of the sample too, so that the way towards the sample is measured
+// along what the frame shows. Otherwise a frame just like the sample, its
+// shoulders unseen, would count for only part of the way.
+func sampleFor(ft, sample Features) Features {
+	if ft.NeckGap == 0 {
+		sample.NeckGap = 0
+	}
+	return sample
 }
 
 // kindOf names the slouch after the kind whose inputs pushed hardest

@@ -30,7 +30,7 @@ func FitJudgement(ex []Example, note string) (Model, error) {
 			}
 			x := inputs(e.Features, e.Baseline)
 			z, _ := without.logOdds(x)
-			t, _ := without.towardSample(x, inputs(*e.Baseline.SlouchSample, e.Baseline))
+			t, _ := without.towardSample(x, inputs(sampleFor(e.Features, *e.Baseline.SlouchSample), e.Baseline))
 			ts, zs, ys, sampled = append(ts, t), append(zs, z), append(ys, e.Slouched), append(sampled, e)
 		}
 	}

@@ -121,6 +121,27 @@ func TestTheUsersOwnSlouchSampleCatchesTheirSubtleSlouch(t *testing.T) {
 	}
 }
 
+// A frame whose shoulders were not seen is compared with the sample along
+// what it shows: with the chin as far down as in the sample it is the
+// sample's slouch, while a frame that shows the neck as calibrated with the
+// same chin is only half way there.
+func TestAFrameWithoutShouldersIsComparedWithTheSampleAlongWhatItShows(t *testing.T) {
+	n := len(ModelInputs)
+	m := Model{Inputs: ModelInputs, Weights: make([]float64, n), Scale: make([]float64, n),
+		Sample: SampleStage{Model: 1, Toward: 10, Bias: -6}}
+	for i := range m.Scale {
+		m.Scale[i] = 1
+	}
+	sample := Features{FaceFound: true, ChinDrop: 0.5, NeckGap: 0.5}
+	c := Classifier{Model: m, Sensitivity: Medium, Baseline: Baseline{SlouchSample: &sample}}
+	if j := c.Classify(Features{FaceFound: true, ChinDrop: 0.5}, false); j.Posture != Slouched {
+		t.Errorf("the sampled chin with no shoulder line read %s (score %.2f), want slouched", j.Posture, j.Score)
+	}
+	if j := c.Classify(Features{FaceFound: true, ChinDrop: 0.5, NeckGap: 1}, false); j.Posture != Upright {
+		t.Errorf("the sampled chin with the neck as calibrated read %s (score %.2f), want upright", j.Posture, j.Score)
+	}
+}
+
 func TestTheSampleStageIsFittedOnPeopleTheModelDidNotSee(t *testing.T) {
 	var ex []Example
 	for _, person := range []string{"a", "b", "c"} {
