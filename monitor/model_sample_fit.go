@@ -41,42 +41,45 @@ func FitJudgement(ex []Example, note string) (Model, error) {
 	return m, nil
 }
 
-// sampleMidway is where, on the way from upright (0) to the user's own
-// slouch sample (1), the sample's evidence changes sign: a frame nearer the
-// sample than the upright baseline counts towards a slouch.
-const sampleMidway = 0.5
-
 // sampleRidge keeps the sample's weight finite when the people fitted on
 // happen to be told apart perfectly by it; it is small because one weight
 // fitted on thousands of frames needs little holding back.
 const sampleRidge = 1e-4
 
-// sampleStage fits the one weight k of the way towards the sample t, added
-// to the model's log-odds z: p = sigmoid(z + k·(t-midway)), by Newton's
-// method, kept at or above 0 (nearness to one's own slouch never counts
-// against a slouch).
+// sampleStage fits the weight k of the way towards the sample t, and the
+// bias b that says where on that way a frame starts to count as a slouch,
+// added to the model's log-odds z: p = sigmoid(z + k·t + b), by Newton's
+// method. Both are fitted: where between upright (0) and one's own sample
+// (1) people's slouches begin is learnt from the people with a sample, not
+// set by hand. A fitted k below 0 would make nearness to one's own slouch
+// count against a slouch; the stage then adds nothing.
 func sampleStage(ts, zs []float64, ys []bool, ws []float64) SampleStage {
-	k := 0.0
+	k, b := 0.0, 0.0
 	for iter := 0; iter < 100; iter++ {
-		g, h := sampleRidge*k, sampleRidge
+		gk, gb := sampleRidge*k, 0.0
+		hkk, hkb, hbb := sampleRidge, 0.0, 1e-9
 		for i, t := range ts {
-			x := t - sampleMidway
-			p := sigmoid(zs[i] + k*x)
+			p := sigmoid(zs[i] + k*t + b)
 			y := 0.0
 			if ys[i] {
 				y = 1
 			}
-			g += ws[i] * (p - y) * x
-			h += ws[i] * p * (1 - p) * x * x
+			gk += ws[i] * (p - y) * t
+			gb += ws[i] * (p - y)
+			v := ws[i] * p * (1 - p)
+			hkk, hkb, hbb = hkk+v*t*t, hkb+v*t, hbb+v
 		}
-		step := g / h
-		k -= step
-		if math.Abs(step) < 1e-10 {
+		det := hkk*hbb - hkb*hkb
+		dk, db := (hbb*gk-hkb*gb)/det, (hkk*gb-hkb*gk)/det
+		k, b = k-dk, b-db
+		if math.Abs(dk) < 1e-10 && math.Abs(db) < 1e-10 {
 			break
 		}
 	}
-	k = math.Max(0, k)
-	return SampleStage{Model: 1, Toward: k, Bias: -k * sampleMidway}
+	if k <= 0 || math.IsNaN(k) || math.IsNaN(b) {
+		return SampleStage{Model: 1}
+	}
+	return SampleStage{Model: 1, Toward: k, Bias: b}
 }
 
 // sampledPeople lists, in order of appearance, the people with a slouch sample.

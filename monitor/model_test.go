@@ -156,8 +156,26 @@ func TestTheSampleStageIsFittedOnPeopleTheModelDidNotSee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Sample.Model != 1 || m.Sample.Toward <= 0 || math.Abs(m.Sample.Bias+m.Sample.Toward*sampleMidway) > 1e-9 {
-		t.Errorf("sample stage %+v: want the model's log-odds as they are, a positive weight on the way to the sample, the line midway", m.Sample)
+	if s := m.Sample; s.Model != 1 || s.Toward <= 0 || s.Bias >= 0 || s.Toward+s.Bias <= 0 {
+		t.Errorf("sample stage %+v: want the model's log-odds as they are, a positive weight on the way to the sample, pushing upright at the baseline and slouched at the sample", m.Sample)
+	}
+}
+
+// Where on the way to the sample slouches begin is fitted, not fixed: with
+// the model's own evidence neutral, the stage's line lands where the labels
+// change, at 0.3 or at 0.7 of the way.
+func TestTheSampleStageLearnsWhereSlouchesBegin(t *testing.T) {
+	for _, begin := range []float64{0.3, 0.7} {
+		var ts, zs, ws []float64
+		var ys []bool
+		for i := 0; i <= 100; i++ {
+			x := float64(i) / 100
+			ts, zs, ws, ys = append(ts, x), append(zs, 0), append(ws, 0.01), append(ys, x > begin)
+		}
+		s := sampleStage(ts, zs, ys, ws)
+		if line := -s.Bias / s.Toward; s.Toward <= 0 || math.Abs(line-begin) > 0.02 {
+			t.Errorf("slouches from %.1f of the way: stage %+v puts the line at %.2f", begin, s, line)
+		}
 	}
 }
 
