@@ -71,7 +71,7 @@ func runEval(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	}
 	fmt.Fprintln(stdout, "Leave-one-person-out: each person is judged by weights fitted without any of their frames.")
 	tw := tabwriter.NewWriter(stdout, 0, 8, 2, ' ', 0)
-	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts\t45 s slouch alerts (/ with sample; shipped weights)\tsetup change\tnote")
+	fmt.Fprintln(tw, "clip\tview\tdetector\tsegment\tupright-only\twith sample\tshipped weights (/ with sample)\tupright→(u/s/a)\tslouched→(u/s/a)\tslouches caught\tfalse alerts (/ with sample)\t45 s slouch alerts (/ with sample; shipped weights)\tsetup change\tnote")
 	var models map[string]monitor.Model
 	for i, ps := range passes {
 		cases, err := observeCases(ctx, testdata, ps, nil)
@@ -183,8 +183,10 @@ func (pr personRow) line(ps evalPass) string {
 	}
 	c := r.confusion
 	sampled, sustained, shipped := "-", "-", fmt.Sprintf("%.1f%%", 100*pr.shipped.accuracy())
+	falseAlerts := fmt.Sprint(r.falseAlerts)
 	if pr.hasSample {
 		sampled = fmt.Sprintf("%.1f%%", 100*pr.sampled.accuracy())
+		falseAlerts += fmt.Sprintf(" / %d", pr.sampled.falseAlerts)
 		shipped += fmt.Sprintf(" / %.1f%%", 100*pr.shippedSampled.accuracy())
 	}
 	if pr.seenByShipped {
@@ -193,9 +195,9 @@ func (pr personRow) line(ps evalPass) string {
 	if pr.hasSustained {
 		sustained = fmt.Sprintf("%v / %v; shipped %v / %v", pr.sustained, pr.sustainedSampled, pr.shippedSustained, pr.shippedSustainedSampled)
 	}
-	return fmt.Sprintf("%s\t%.1f%% of %d\t%s\t%s\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%d\t%s\t%s\t%s",
+	return fmt.Sprintf("%s\t%.1f%% of %d\t%s\t%s\t%d/%d/%d\t%d/%d/%d\t%d of %d\t%s\t%s\t%s\t%s",
 		lead, 100*r.accuracy(), r.frames, sampled, shipped, c[0][0], c[0][1], c[0][2], c[1][0], c[1][1], c[1][2],
-		r.caught, r.badSegments, r.falseAlerts, sustained, r.setupText(), r.note)
+		r.caught, r.badSegments, falseAlerts, sustained, r.setupText(), r.note)
 }
 
 // setupText says when a camera move was reported, and whether it was one.
