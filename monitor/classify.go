@@ -94,13 +94,17 @@ func (c Classifier) evidence(ft Features) (float64, []float64) {
 }
 
 // sampleFor is the user's slouch sample as frame ft can be compared with
-// it: what the frame gives no evidence of (no shoulder line: no neck gap) is
-// left out of the sample too, so that the way towards the sample is measured
-// along what the frame shows. Otherwise a frame just like the sample, its
-// shoulders unseen, would count for only part of the way.
+// it: what the frame gives no evidence of (no shoulder line: no neck gap; a
+// moved camera: no place in the picture) is left out of the sample too, so
+// that the way towards the sample is measured along what the frame shows.
+// Otherwise a frame just like the sample would count for only part of the
+// way.
 func sampleFor(ft, sample Features) Features {
 	if ft.NeckGap == 0 {
 		sample.NeckGap = 0
+	}
+	if ft.placeUnjudged {
+		sample = sample.withoutPlace()
 	}
 	return sample
 }

@@ -35,6 +35,10 @@ type Features struct {
 	// PersonPresent is set when the body fills the bottom of the picture
 	// (from the segmentation mask): someone is in the chair.
 	PersonPresent bool
+	// placeUnjudged is set when HeadDrop and HeadShift were left out
+	// because the camera moved (withoutPlace): they are then no evidence,
+	// not "as calibrated".
+	placeUnjudged bool
 }
 
 // Hand choices in the features, not fitted (the fit weighs what they give):

@@ -73,11 +73,10 @@ func (s *Session) Step(o Observation) Update {
 	face := s.pickUser(o.Faces)
 	ft := Measure(o, face, s.classifier.Baseline)
 	changed := s.setup.step(o, face, ft)
-	cl := s.classifier
 	if changed { // judge by what a moved camera leaves alone
-		ft, cl = ft.withoutPlace(), cl.withoutPlace()
+		ft = ft.withoutPlace()
 	}
-	j := cl.Classify(ft, s.last.Posture == Slouched)
+	j := s.classifier.Classify(ft, s.last.Posture == Slouched)
 	if face == nil && s.userStillThere(o) {
 		j = Judgement{Posture: Slouched, Kind: OutOfFrame, Score: 1}
 	}
@@ -149,18 +148,6 @@ const leftThroughEdge = 3 * time.Second
 // came with a moved camera unannounced). Roll is kept: a camera is seldom
 // rolled, while a head on one side is a common slouch.
 func (ft Features) withoutPlace() Features {
-	ft.HeadDrop, ft.HeadShift = 0, 0
+	ft.HeadDrop, ft.HeadShift, ft.placeUnjudged = 0, 0, true
 	return ft
-}
-
-// withoutPlace is the classifier for frames judged without the face's place:
-// the user's slouch sample loses its place too, so that the way towards it
-// is measured along what is still judged. Otherwise a sample that sank or
-// moved aside would count a frame as it sampled for only part of the way.
-func (c Classifier) withoutPlace() Classifier {
-	if c.Baseline.SlouchSample != nil {
-		sample := c.Baseline.SlouchSample.withoutPlace()
-		c.Baseline.SlouchSample = &sample
-	}
-	return c
 }
