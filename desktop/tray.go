@@ -70,9 +70,8 @@ func nameOwnedOn(ctx context.Context, conn *dbus.Conn, name string) (<-chan stru
 			conn.RemoveSignal(sigs)
 			_ = conn.RemoveMatchSignal(match...)
 		}()
-		var has bool
 		// Asked after subscribing, so that an owner arriving in between is not missed.
-		if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, name).Store(&has); err == nil && has {
+		if has, err := hasOwner(conn, name); err == nil && has {
 			out <- struct{}{}
 			return
 		}

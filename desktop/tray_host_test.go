@@ -32,3 +32,24 @@ func TestTrayHostNamesTheProgramThatOwnsTheWatcher(t *testing.T) {
 		t.Errorf("after the tray left: %q, %v; want none", host, err)
 	}
 }
+
+// TestTrayRunningFollowsTheWatchersOwner: Hunch starts in the tray exactly
+// while a program owns the tray's bus name.
+func TestTrayRunningFollowsTheWatchersOwner(t *testing.T) {
+	tray := sessionBus(t)
+	if running, err := TrayRunning(); err != nil || running {
+		t.Fatalf("with no tray: %v, %v; want false", running, err)
+	}
+	if reply, err := tray.RequestName(trayWatcher, dbus.NameFlagDoNotQueue); err != nil || reply != dbus.RequestNameReplyPrimaryOwner {
+		t.Fatalf("take %s: %v (reply %v)", trayWatcher, err, reply)
+	}
+	if running, err := TrayRunning(); err != nil || !running {
+		t.Errorf("with this test as the tray: %v, %v; want true", running, err)
+	}
+	if _, err := tray.ReleaseName(trayWatcher); err != nil {
+		t.Fatal(err)
+	}
+	if running, err := TrayRunning(); err != nil || running {
+		t.Errorf("after the tray left: %v, %v; want false", running, err)
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"github.com/godbus/dbus/v5"
 )
 
 // trayMenu is the tray's menu: the state and today's upright %, pausing,
@@ -52,16 +51,11 @@ func (u *UI) pauseItems() []*fyne.MenuItem {
 	}
 }
 
-// TrayAvailable asks the session bus whether a system tray (a
-// StatusNotifierItem host) is running, and if not, says why in one line.
-func TrayAvailable() (bool, string) {
-	conn, err := dbus.SessionBus()
-	if err != nil {
-		return false, "No system tray: no D-Bus session, so Hunch lives in this window."
+// NoTrayNote is what the status window says where there is no system tray:
+// none running, or (asking failed) why Hunch could not tell.
+func NoTrayNote(asking error) string {
+	if asking != nil {
+		return "No system tray: " + asking.Error() + ", so Hunch lives in this window."
 	}
-	var has bool
-	if err := conn.BusObject().Call("org.freedesktop.DBus.NameHasOwner", 0, "org.kde.StatusNotifierWatcher").Store(&has); err != nil || !has {
-		return false, "No system tray on this desktop, so Hunch lives in this window."
-	}
-	return true, ""
+	return "No system tray on this desktop, so Hunch lives in this window."
 }

@@ -196,8 +196,8 @@ func desktopNotifier(ctx context.Context, cache string, e *app.Engine) gui.Notif
 // useTray puts Hunch in the system tray if there is one, and otherwise in
 // its window until a tray starts (at login, after Hunch) and takes it in.
 func useTray(ctx context.Context, u *gui.UI) {
-	tray, why := gui.TrayAvailable()
-	u.UseTray(tray, why)
+	tray, err := desktop.TrayRunning()
+	u.UseTray(tray, gui.NoTrayNote(err))
 	if tray {
 		return
 	}

@@ -13,7 +13,7 @@ import (
 
 	"github.com/godbus/dbus/v5"
 
-	"github.com/hunch-posture/hunch/gui"
+	"github.com/hunch-posture/hunch/desktop"
 	"github.com/hunch-posture/hunch/vision/clips"
 )
 
@@ -55,7 +55,7 @@ func startPanel(t *testing.T, dir string) {
 		panel.Process.Kill()
 		panel.Wait()
 	})
-	if !waitFor(30*time.Second, func() bool { ok, _ := gui.TrayAvailable(); return ok }) {
+	if !waitFor(30*time.Second, func() bool { ok, _ := desktop.TrayRunning(); return ok }) {
 		t.Fatalf("xfce4-panel's status tray never answered as a tray on the bus:\n%s", log.String())
 	}
 }
