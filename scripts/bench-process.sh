@@ -18,7 +18,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 clip=$work/clip.avi
 (cd "$root" && go run ./scripts/benchclip "$clip" 312)
-(cd "$root" && go build -o "$work/idletray" ./gui/idletray)
+# Built without Fyne's emoji font, as Hunch is (scripts/build-watch.sh).
+(cd "$root" && go build -tags no_emoji -o "$work/idletray" ./gui/idletray)
 (cd "$root" && CGO_ENABLED=0 go build -o "$work/guestbench" ./scripts/guestbench)
 # The guest's kernel, where make deps-test put it (found before HOME moves).
 export HUNCH_TEST_KERNEL=${HUNCH_TEST_KERNEL:-${XDG_CACHE_HOME:-$HOME/.cache}/hunch/test-kernel}

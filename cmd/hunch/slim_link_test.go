@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -38,5 +40,27 @@ func TestTheWatchBinaryLinksOnlyTheOpenCVModulesItCalls(t *testing.T) {
 	want := "calib3d core dnn features2d imgcodecs imgproc objdetect videoio"
 	if got := openCVModules(t, filepath.Join(dir, "hunch-watch")); got != want {
 		t.Errorf("hunch-watch loads OpenCV's %s, want only %s", got, want)
+	}
+}
+
+// fyneEmojiFont is the name Fyne gives its bundled colour emoji font, which
+// its no_emoji build tag leaves out.
+const fyneEmojiFont = "EmojiOneColor.otf"
+
+// TestTheProgramsThatShowWindowsLeaveOutFynesEmojiFont: hunch-watch and
+// hunch-camera as make build makes them carry no emoji font, which no text of
+// Hunch's uses and which Fyne would otherwise parse for every text style it
+// draws (about 11 MB of memory in a process with a window).
+func TestTheProgramsThatShowWindowsLeaveOutFynesEmojiFont(t *testing.T) {
+	dir := t.TempDir()
+	buildHunch(t, dir)
+	for _, name := range []string{"hunch-watch", "hunch-camera"} {
+		program, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(program, []byte(fyneEmojiFont)) {
+			t.Errorf("%s embeds Fyne's %s: build it with the no_emoji tag (scripts/build-watch.sh)", name, fyneEmojiFont)
+		}
 	}
 }
