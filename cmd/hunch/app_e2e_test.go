@@ -110,24 +110,6 @@ func desktopTools(t *testing.T, tools ...string) {
 	}
 }
 
-// buildHunch builds the real binaries into dir, as make build does: the
-// whole of Hunch as hunch-watch, linked against only the OpenCV modules it
-// calls (scripts/build-watch.sh), and its front as hunch, which it returns.
-func buildHunch(t *testing.T, dir string) string {
-	t.Helper()
-	bin := filepath.Join(dir, "hunch")
-	for _, cmd := range []*exec.Cmd{
-		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, "hunch-watch")),
-		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, "hunch-camera"), "--camera-only"),
-		exec.Command("go", "build", "-tags", "front", "-o", bin, "."),
-	} {
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("%v: %v\n%s", cmd.Args, err, out)
-		}
-	}
-	return bin
-}
-
 // appEnv is the environment of a fresh user: home, config, cache and data in
 // dir; the desktop (DISPLAY, the session bus) and the module cache kept.
 func appEnv(dir string) []string {
