@@ -57,6 +57,8 @@ func sampleStage(ts, zs []float64, ys []bool, ws []float64) SampleStage {
 	k, b := 0.0, 0.0
 	for iter := 0; iter < 100; iter++ {
 		gk, gb := sampleRidge*k, 0.0
+		// The bias is not held back, only kept from a singular step when no
+		// frame weighs anything.
 		hkk, hkb, hbb := sampleRidge, 0.0, 1e-9
 		for i, t := range ts {
 			p := sigmoid(zs[i] + k*t + b)
