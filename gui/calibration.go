@@ -58,9 +58,12 @@ const uprightAdvice = "Sit the way you want Hunch to keep you:\n" +
 // livesInTray tells the user, once calibrated, where Hunch went.
 const livesInTray = "Hunch now watches from its icon in the system tray: click it for today's figures, a pause or the settings."
 
-// slouchOffer asks, after the upright capture, for the optional slouch sample.
+// slouchOffer asks, after the upright capture, for the optional slouch
+// sample, and says what it buys: from an upright calibration alone, sinking
+// back in the chair and sitting upright farther from the screen look alike
+// (README, "Limits of the judgement").
 const slouchOffer = "Now sit the way you do when you're tired, for 5 seconds: " +
-	"Hunch will then also know your own slouch. You can skip this."
+	"Hunch will then know your own slouch, and tell it from just sitting farther back. You can skip this."
 
 // calibrationScreen is the live preview with the checks, the countdown and
 // the result. The preview is one image widget, redrawn in place.
