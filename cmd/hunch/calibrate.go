@@ -97,12 +97,19 @@ func runCalibrate(ctx context.Context, args []string, stdout, stderr io.Writer) 
 		b.FaceHeight, b.Center.X, b.Center.Y, b.Width, b.Height, f.out)
 	if b.SlouchSample != nil {
 		fmt.Fprintln(stdout, "Your slouch sample is saved too: Hunch will also watch for that posture.")
+	} else {
+		fmt.Fprintln(stdout, noSlouchSampleHint)
 	}
 	if b.Restless {
 		fmt.Fprintln(stdout, "You moved quite a bit while calibrating; if Hunch nags you when you sit well, calibrate again and keep still.")
 	}
 	return nil
 }
+
+// noSlouchSampleHint says what a calibration without a slouch sample cannot
+// tell apart, and how to add one (README, "Limits of the judgement").
+const noSlouchSampleHint = "Without a slouch sample, sitting upright farther back can be taken for sinking in the chair: " +
+	"calibrate again with --slouch-seconds 5 to show Hunch your own slouch."
 
 // seconds is a count of seconds as a duration.
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }

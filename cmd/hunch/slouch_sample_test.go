@@ -38,12 +38,23 @@ func TestTheSlouchSampleFromTheCommandLine(t *testing.T) {
 	if !strings.Contains(stderr.String(), "tired") || !strings.Contains(stdout.String(), "slouch sample is saved") {
 		t.Errorf("calibrate did not ask for and confirm the slouch sample:\n%s\n%s", stderr.String(), stdout.String())
 	}
+	if strings.Contains(stdout.String(), noSlouchSampleHint) {
+		t.Errorf("calibrate with a slouch sample still suggests recording one:\n%s", stdout.String())
+	}
 	p, err := monitor.LoadProfile(profile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if s := p.Baseline.SlouchSample; s == nil || s.HeadDrop < 0.15 {
 		t.Fatalf("the saved slouch sample %+v does not show the head sunk forward", s)
+	}
+
+	stdout.Reset()
+	if code := run(context.Background(), []string{"calibrate", "--input", clip, "--seconds", "5.5", "--out", profile}, &stdout, &stderr); code != 0 {
+		t.Fatalf("calibrate without a sample exited %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), noSlouchSampleHint) {
+		t.Errorf("calibrate without a slouch sample does not say what one is for:\n%s", stdout.String())
 	}
 }
 
