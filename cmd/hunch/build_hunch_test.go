@@ -12,8 +12,12 @@ import (
 	"testing"
 )
 
+// frontProgram is the name of the front make build makes, the program a
+// user starts.
+const frontProgram = "hunch"
+
 // hunchPrograms are the programs make build makes, by name.
-var hunchPrograms = []string{"hunch", watchBinary, cameraBinary}
+var hunchPrograms = []string{frontProgram, watchBinary, cameraBinary}
 
 // built holds the programs as make build makes them, built once for every
 // test that needs them (linking the three takes about 12 s); each test gets
@@ -48,7 +52,7 @@ func buildHunch(t *testing.T, dir string) string {
 			t.Fatal(err)
 		}
 	}
-	return filepath.Join(dir, "hunch")
+	return filepath.Join(dir, frontProgram)
 }
 
 // buildPrograms builds the three programs into a folder of their own.
@@ -60,7 +64,7 @@ func buildPrograms() (string, error) {
 	for _, cmd := range []*exec.Cmd{
 		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, watchBinary)),
 		exec.Command(filepath.Join("..", "..", "scripts", "build-watch.sh"), filepath.Join(dir, cameraBinary), "--camera-only"),
-		exec.Command("go", "build", "-tags", "front", "-o", filepath.Join(dir, "hunch"), "."),
+		exec.Command("go", "build", "-tags", "front", "-o", filepath.Join(dir, frontProgram), "."),
 	} {
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return dir, fmt.Errorf("%v: %v\n%s", cmd.Args, err, out)

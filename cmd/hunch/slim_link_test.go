@@ -54,7 +54,7 @@ const fyneEmojiFont = "EmojiOneColor.otf"
 func TestTheProgramsThatShowWindowsLeaveOutFynesEmojiFont(t *testing.T) {
 	dir := t.TempDir()
 	buildHunch(t, dir)
-	for _, name := range []string{"hunch-watch", "hunch-camera"} {
+	for _, name := range []string{watchBinary, cameraBinary} {
 		program, err := os.ReadFile(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
